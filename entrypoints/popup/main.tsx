@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { App } from '../../src/popup/App';
+import '../../src/popup/popup.css';
+
+render(<App send={(msg) => browser.runtime.sendMessage(msg) as never} />, document.getElementById('app')!);

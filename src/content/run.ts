@@ -1,0 +1,68 @@
+import { createBadge, type BadgeHandle } from '../badge/badge';
+import { quickShopCheck } from '../extract/quick-check';
+import { readPage } from '../extract/read-page';
+import type { ContentMessage, Replies } from '../messages/protocol';
+import type { PageReading } from '../types';
+
+export type Send = <T extends ContentMessage['type']>(msg: Extract<ContentMessage, { type: T }>) => Promise<({ ok: true } & Replies[T]) | { ok: false; error: string }>;
+
+export interface PageSession {
+  badge: BadgeHandle | null;
+  /** URL last handled, so a URL-change poll does not redo work. */
+  lastUrl: string | null;
+}
+
+export function newSession(): PageSession {
+  return { badge: null, lastUrl: null };
+}
+
+export interface RunOutcome {
+  reading: PageReading | null;
+  shown: 'estimate' | 'added' | 'none';
+}
+
+/** Reads the page and shows what it means; called at load and again whenever the URL changes. */
+export async function runOnPage(doc: Document, url: string, send: Send, session: PageSession): Promise<RunOutcome> {
+  session.lastUrl = url;
+  session.badge?.remove();
+  session.badge = null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { reading: null, shown: 'none' };
+  }
+  if (!quickShopCheck(doc, parsed)) return { reading: null, shown: 'none' };
+  const reading = readPage(doc, url);
+
+  if (reading.kind === 'product' && reading.product) {
+    const reply = await send({ type: 'page/seen', kind: 'product', product: reading.product });
+    if (!reply.ok || !reply.showBadge || !reply.estimate || session.lastUrl !== url) return { reading, shown: 'none' };
+    session.badge = createBadge(doc, { kind: 'estimate', estimate: reply.estimate });
+    return { reading, shown: 'estimate' };
+  }
+
+  if (reading.kind === 'order') {
+    const orders = reading.orders ?? (reading.order ? [reading.order] : []);
+    const valid = orders.filter((o) => o.items.length > 0);
+    if (valid.length === 0) return { reading, shown: 'none' };
+    const reply = await send({ type: 'orders/seen', orders: valid });
+    if (!reply.ok || session.lastUrl !== url) return { reading, shown: 'none' };
+    const added = reply.results.filter((r) => r.status === 'added');
+    if (added.length === 0) return { reading, shown: 'none' };
+    const known = added.filter((r) => r.kg !== null);
+    const kg = known.length ? known.reduce((s, r) => s + (r.kg ?? 0), 0) : null;
+    const badge = createBadge(doc, {
+      kind: 'added',
+      kg,
+      onUndo: () => {
+        void Promise.all(added.map((r) => send({ type: 'purchase/undo', purchaseId: r.purchaseId ?? '' }))).then((replies) => {
+          if (replies.some((r) => r.ok && r.removed)) badge.update({ kind: 'undone' });
+        });
+      },
+    });
+    session.badge = badge;
+    return { reading, shown: 'added' };
+  }
+  return { reading, shown: 'none' };
+}

@@ -1,0 +1,37 @@
+import type { Message } from './protocol';
+import { ALLOWED } from './protocol';
+import type { SenderRole } from './senders';
+import * as v from './validate';
+import { validateSettingsPatch } from '../store/settings';
+
+/** Turns an untrusted message into a typed one, or throws InvalidPayload with the reason. */
+export function parseMessage(raw: unknown, role: SenderRole): Message {
+  if (role === 'untrusted') throw new v.InvalidPayload('sender not allowed');
+  if (!v.isPlainObject(raw) || typeof raw.type !== 'string') throw new v.InvalidPayload('not a message');
+  const type = raw.type;
+  if (!(ALLOWED[role] as readonly string[]).includes(type)) throw new v.InvalidPayload(`${type} is not allowed from ${role}`);
+  switch (type) {
+    case 'page/seen':
+      return { type, kind: v.pageKind(raw.kind), product: raw.product === null ? null : v.product(raw.product) };
+    case 'orders/seen':
+      return { type, orders: v.orders(raw.orders) };
+    case 'purchase/undo':
+      return { type, purchaseId: v.id(raw.purchaseId) };
+    case 'purchases/list':
+      return { type, offset: v.int(raw.offset, 0, 1e7), limit: v.int(raw.limit, 1, 500) };
+    case 'purchase/delete':
+      return { type, id: v.id(raw.id) };
+    case 'settings/set': {
+      const patch = validateSettingsPatch(raw.patch);
+      if (!patch) throw new v.InvalidPayload('bad settings');
+      return { type, patch };
+    }
+    case 'summary/get':
+    case 'settings/get':
+    case 'data/export':
+    case 'data/wipe':
+      return { type };
+    default:
+      throw new v.InvalidPayload(`unknown message ${type}`);
+  }
+}

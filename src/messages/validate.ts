@@ -1,0 +1,119 @@
+import type { Availability, Order, OrderItem, PageKind, Product } from '../types';
+
+/**
+ * Payload validation at the trust boundary: everything a content script sends was read from a page the
+ * shop controls. Values are copied field by field into fresh objects (no prototype tricks survive),
+ * strings are trimmed to sane lengths and numbers must be finite and plausible.
+ */
+export class InvalidPayload extends Error {}
+
+const MAX_TEXT = 500;
+const MAX_ITEMS = 200;
+const MAX_AMOUNT = 1e9;
+const ISO_CURRENCY = /^[A-Z]{3}$/;
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const KINDS: readonly PageKind[] = ['product', 'order', 'checkout', 'cart', 'other'];
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function field(o: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
+export function text(v: unknown, max = MAX_TEXT): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'string') throw new InvalidPayload('expected a string');
+  const t = v.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  return t ? t.slice(0, max) : null;
+}
+
+export function amount(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_AMOUNT) throw new InvalidPayload('expected an amount');
+  return v;
+}
+
+export function currency(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'string' || !ISO_CURRENCY.test(v)) throw new InvalidPayload('expected an ISO 4217 code');
+  return v;
+}
+
+export function isoDate(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'string' || !ISO_DATE.test(v)) throw new InvalidPayload('expected YYYY-MM-DD');
+  return v;
+}
+
+export function pageKind(v: unknown): PageKind {
+  if (typeof v !== 'string' || !(KINDS as readonly string[]).includes(v)) throw new InvalidPayload('unknown page kind');
+  return v as PageKind;
+}
+
+function textList(v: unknown, maxItems = 20): string[] | null {
+  if (v === null || v === undefined) return null;
+  if (!Array.isArray(v) || v.length > maxItems) throw new InvalidPayload('expected a short list of strings');
+  return v.map((s) => text(s, 200)).filter((s): s is string => s !== null);
+}
+
+function availability(v: unknown): Availability | null {
+  if (v === null || v === undefined) return null;
+  if (v !== 'InStock' && v !== 'OutOfStock') throw new InvalidPayload('unknown availability');
+  return v;
+}
+
+export function product(v: unknown): Product {
+  if (!isPlainObject(v)) throw new InvalidPayload('product must be an object');
+  return {
+    title: text(field(v, 'title')),
+    price: amount(field(v, 'price')),
+    currency: currency(field(v, 'currency')),
+    brand: text(field(v, 'brand'), 200),
+    sku: text(field(v, 'sku'), 100),
+    gtin: text(field(v, 'gtin'), 20),
+    category: text(field(v, 'category'), 300),
+    breadcrumbs: textList(field(v, 'breadcrumbs')),
+    availability: availability(field(v, 'availability')),
+  };
+}
+
+function orderItem(v: unknown): OrderItem {
+  if (!isPlainObject(v)) throw new InvalidPayload('item must be an object');
+  const title = text(field(v, 'title'));
+  if (!title) throw new InvalidPayload('item needs a title');
+  const q = field(v, 'quantity');
+  if (typeof q !== 'number' || !Number.isInteger(q) || q < 1 || q > 10_000) throw new InvalidPayload('bad quantity');
+  return { title, quantity: q, price: amount(field(v, 'price')), currency: currency(field(v, 'currency')) };
+}
+
+export function order(v: unknown): Order {
+  if (!isPlainObject(v)) throw new InvalidPayload('order must be an object');
+  const items = field(v, 'items');
+  if (!Array.isArray(items) || items.length === 0 || items.length > MAX_ITEMS) throw new InvalidPayload('order needs 1 to 200 items');
+  return {
+    orderId: text(field(v, 'orderId'), 100),
+    date: isoDate(field(v, 'date')),
+    currency: currency(field(v, 'currency')),
+    total: amount(field(v, 'total')),
+    items: items.map(orderItem),
+  };
+}
+
+export function orders(v: unknown): Order[] {
+  if (!Array.isArray(v) || v.length === 0 || v.length > 10) throw new InvalidPayload('expected 1 to 10 orders');
+  return v.map(order);
+}
+
+export function id(v: unknown): string {
+  if (typeof v !== 'string' || v.length === 0 || v.length > 300) throw new InvalidPayload('bad id');
+  return v;
+}
+
+export function int(v: unknown, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new InvalidPayload('bad number');
+  return v;
+}

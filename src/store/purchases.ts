@@ -1,0 +1,195 @@
+import type { Estimate, Order, OrderItem } from '../types';
+import type { FootprintDB } from './db';
+import { purchaseKey, shopKey } from './keys';
+import type { ItemRecord, PurchaseRecord } from './records';
+import { applyToRollup } from './rollups';
+
+export interface NewPurchase {
+  shop: string;
+  order: Order;
+  /** One estimate per `order.items[i]`. */
+  estimates: readonly Estimate[];
+  source: PurchaseRecord['source'];
+  /** Used when the order shows no date. */
+  today: string;
+  now?: number;
+}
+
+export type RecordResult = { status: 'added' | 'exists'; purchase: PurchaseRecord };
+
+export function buildRecords(input: NewPurchase): { purchase: PurchaseRecord; items: ItemRecord[] } {
+  const { order, estimates } = input;
+  if (estimates.length !== order.items.length) throw new Error('one estimate per item is required');
+  const id = input.source === 'manual' ? `manual|${crypto.randomUUID()}` : purchaseKey(input.shop, order);
+  const date = order.date ?? input.today;
+  const now = input.now ?? Date.now();
+  const items = order.items.map((it: OrderItem, position): ItemRecord => {
+    const estimate = estimates[position]!;
+    return {
+      id: `${id}#${position}`,
+      purchaseId: id,
+      position,
+      title: it.title,
+      quantity: it.quantity,
+      price: it.price,
+      currency: it.currency ?? order.currency,
+      category: estimate.category ?? '',
+      estimate,
+      edited: false,
+    };
+  });
+  const purchase: PurchaseRecord = {
+    id,
+    shop: input.source === 'manual' ? 'manual' : shopKey(input.shop),
+    orderId: order.orderId,
+    date,
+    month: date.slice(0, 7),
+    currency: order.currency,
+    total: order.total,
+    ...sums(items),
+    itemCount: items.length,
+    source: input.source,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return { purchase, items };
+}
+
+function sums(items: readonly ItemRecord[]): Pick<PurchaseRecord, 'kg' | 'low' | 'high' | 'unknownItems'> {
+  let kg = 0;
+  let low = 0;
+  let high = 0;
+  let unknownItems = 0;
+  for (const it of items) {
+    const e = it.estimate;
+    if (e.kg === null) {
+      unknownItems++;
+      continue;
+    }
+    kg += e.kg;
+    low += e.low ?? e.kg;
+    high += e.high ?? e.kg;
+  }
+  return { kg, low, high, unknownItems };
+}
+
+/**
+ * Records a purchase once: the check and the write happen in one read-write transaction, which
+ * IndexedDB runs one at a time per store, so reloads, two tabs and concurrent messages give one record.
+ */
+export async function recordPurchase(db: FootprintDB, input: NewPurchase): Promise<RecordResult> {
+  const { purchase, items } = buildRecords(input);
+  return db.transaction('rw', db.purchases, db.items, db.months, async () => {
+    const existing = await db.purchases.get(purchase.id);
+    if (existing) return { status: 'exists' as const, purchase: existing };
+    await db.purchases.add(purchase);
+    await db.items.bulkAdd(items);
+    await applyToRollup(db, purchase, items, 1);
+    return { status: 'added' as const, purchase };
+  });
+}
+
+export async function deletePurchase(db: FootprintDB, id: string): Promise<boolean> {
+  return db.transaction('rw', db.purchases, db.items, db.months, async () => {
+    const purchase = await db.purchases.get(id);
+    if (!purchase) return false;
+    const items = await db.items.where('purchaseId').equals(id).toArray();
+    await applyToRollup(db, purchase, items, -1);
+    await db.items.where('purchaseId').equals(id).delete();
+    await db.purchases.delete(id);
+    return true;
+  });
+}
+
+export interface PurchaseWithItems extends PurchaseRecord {
+  items: ItemRecord[];
+}
+
+/** Newest first, a page at a time (the index on `date` keeps this fast at 100k purchases). */
+export async function listPurchases(db: FootprintDB, offset = 0, limit = 50): Promise<PurchaseWithItems[]> {
+  const page = await db.purchases.orderBy('date').reverse().offset(offset).limit(limit).toArray();
+  const items = await db.items.where('purchaseId').anyOf(page.map((p) => p.id)).toArray();
+  const byId = new Map<string, ItemRecord[]>();
+  for (const it of items) {
+    const list = byId.get(it.purchaseId) ?? [];
+    list.push(it);
+    byId.set(it.purchaseId, list);
+  }
+  return page.map((p) => ({ ...p, items: (byId.get(p.id) ?? []).sort((a, b) => a.position - b.position) }));
+}
+
+export interface Totals {
+  kg: number;
+  low: number;
+  high: number;
+  purchases: number;
+  unknownItems: number;
+}
+
+export interface Summary {
+  thisMonth: Totals;
+  thisYear: Totals;
+  allTime: Totals;
+  /** The last 12 months, oldest first, including empty ones. */
+  months: Array<{ month: string } & Totals>;
+  byCategory: Array<{ category: string; kg: number }>;
+}
+
+/** Reads only the monthly rollups: constant work whatever the number of purchases. */
+export async function summarize(db: FootprintDB, today: string): Promise<Summary> {
+  const rollups = await db.months.toArray();
+  const zero = (): Totals => ({ kg: 0, low: 0, high: 0, purchases: 0, unknownItems: 0 });
+  const add = (t: Totals, r: Totals) => {
+    t.kg += r.kg;
+    t.low += r.low;
+    t.high += r.high;
+    t.purchases += r.purchases;
+    t.unknownItems += r.unknownItems;
+  };
+  const month = today.slice(0, 7);
+  const year = today.slice(0, 4);
+  const last12 = lastMonths(month, 12);
+  const byMonth = new Map(rollups.map((r) => [r.month, r]));
+  const s: Summary = { thisMonth: zero(), thisYear: zero(), allTime: zero(), months: [], byCategory: [] };
+  const cats = new Map<string, number>();
+  for (const r of rollups) {
+    add(s.allTime, r);
+    if (r.month.startsWith(year)) add(s.thisYear, r);
+    if (r.month === month) add(s.thisMonth, r);
+    for (const [c, kg] of Object.entries(r.byCategory)) cats.set(c, (cats.get(c) ?? 0) + kg);
+  }
+  for (const m of last12) {
+    const t = zero();
+    const r = byMonth.get(m);
+    if (r) add(t, r);
+    s.months.push({ month: m, ...t });
+  }
+  s.byCategory = [...cats].map(([category, kg]) => ({ category, kg })).sort((a, b) => b.kg - a.kg);
+  return s;
+}
+
+export function lastMonths(month: string, n: number): string[] {
+  let y = Number(month.slice(0, 4));
+  let m = Number(month.slice(5, 7));
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    out.unshift(`${y}-${String(m).padStart(2, '0')}`);
+    m--;
+    if (m === 0) {
+      m = 12;
+      y--;
+    }
+  }
+  return out;
+}
+
+export async function wipeAll(db: FootprintDB): Promise<void> {
+  await db.transaction('rw', [db.purchases, db.items, db.months, db.viewed, db.settings], async () => {
+    await Promise.all([db.purchases.clear(), db.items.clear(), db.months.clear(), db.viewed.clear(), db.settings.clear()]);
+  });
+}
+
+export async function counts(db: FootprintDB): Promise<Record<'purchases' | 'items' | 'viewed', number>> {
+  const [purchases, items, viewed] = await Promise.all([db.purchases.count(), db.items.count(), db.viewed.count()]);
+  return { purchases, items, viewed };
+}

@@ -1,0 +1,65 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { REPO_ROOT } from '../shared.ts';
+
+export const CHROME_BUILD = resolve(REPO_ROOT, '.output/chrome-mv3');
+
+export function chromiumPath(): string {
+  const p = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(p)) throw new Error(`Chromium not found at ${p}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  return p;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  netLogPath: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium with the built extension. Shop hosts resolve to 127.0.0.1; every other name fails
+ * to resolve, so nothing can leave the machine even by accident, and what tried shows in the NetLog.
+ */
+export async function launchWithExtension(shopHosts: string[], extensionPath = CHROME_BUILD): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionPath, 'manifest.json'))) throw new Error(`no built extension at ${extensionPath}: run npm run build`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'lf-profile-'));
+  const netLogPath = join(mkdtempSync(join(tmpdir(), 'lf-netlog-')), 'netlog.json');
+  const rules = [...shopHosts.map((h) => `MAP ${h} 127.0.0.1`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(', ');
+  const args = [
+    `--disable-extensions-except=${extensionPath}`,
+    `--load-extension=${extensionPath}`,
+    `--host-resolver-rules=${rules}`,
+    '--ignore-certificate-errors',
+    `--log-net-log=${netLogPath}`,
+    '--net-log-capture-mode=Default',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-gpu',
+    '--headless=new',
+  ];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: false, // --headless=new is passed above: the old headless mode loads no extensions.
+    args,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+  });
+  let worker = context.serviceWorkers()[0];
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    netLogPath,
+    close: () => context.close(),
+  };
+}

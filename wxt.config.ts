@@ -11,7 +11,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
-    build: { sourcemap: false },
+    // Vite's modulepreload polyfill calls fetch(); extension pages load their own chunks without it.
+    build: { sourcemap: false, modulePreload: { polyfill: false } },
   }),
   zip: {
     // AMO reviewers rebuild from this: sources without generated or installed files.

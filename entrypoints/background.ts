@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { startBackground } from '../src/background/start';
+import { startBackground, type BackgroundApi } from '../src/background/start';
 
 export default defineBackground(() => {
-  startBackground(browser);
+  // wxt/browser is webextension-polyfill here (see wxt.config.ts): listeners may return promises.
+  startBackground(browser as unknown as BackgroundApi);
 });

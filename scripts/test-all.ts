@@ -11,7 +11,7 @@ interface Step {
   cmd: string;
   args: string[];
   /** Test runs report their own counts; other steps count as one check. */
-  counts?: 'unit' | 'e2e';
+  counts?: 'unit' | 'build' | 'e2e';
   needs?: string;
 }
 
@@ -23,6 +23,7 @@ const steps: Step[] = [
   // `wxt zip` builds, then packs: .output/chrome-mv3 and .output/firefox-mv2 are what the e2e tests load.
   { name: 'build chromium', cmd: 'npx', args: ['wxt', 'zip'] },
   { name: 'build firefox (with AMO sources zip)', cmd: 'npx', args: ['wxt', 'zip', '-b', 'firefox'] },
+  { name: 'built extensions (manifest, CSP, bundle scan)', cmd: 'npx', args: ['vitest', 'run', '--config', 'vitest.build.config.ts'], counts: 'build', needs: 'build firefox (with AMO sources zip)' },
   ...(skipE2e ? [] : [{ name: 'end-to-end (Chromium)', cmd: 'npx', args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], counts: 'e2e' as const, needs: 'build chromium' }]),
 ];
 

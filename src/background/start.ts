@@ -1,15 +1,33 @@
-import type { Browser, Runtime } from 'webextension-polyfill';
 import { FootprintDB } from '../store/db';
 import { getSettings } from '../store/settings';
 import { estimate } from '../engine/estimate';
 import { handleMessage, type HandlerContext } from './handler';
+import type { SenderInfo } from '../messages/senders';
 import { localDate } from '../util/dates';
 
 /**
  * Wires browser events to the handler. The database is opened here and only here: a content script's
  * IndexedDB would belong to the shop's origin.
  */
-export function startBackground(browser: Browser): void {
+interface ToolbarAction {
+  setBadgeText(details: { tabId: number; text: string }): Promise<void>;
+  setTitle(details: { tabId: number; title: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { tabId: number; color: string }): Promise<void>;
+}
+
+/** The part of webextension-polyfill's `browser` the background uses (promise-returning listeners). */
+export interface BackgroundApi {
+  runtime: {
+    id: string;
+    getURL(path: string): string;
+    onMessage: { addListener(cb: (message: unknown, sender: SenderInfo) => Promise<unknown> | undefined): void };
+    onInstalled: { addListener(cb: () => void): void };
+  };
+  action?: ToolbarAction;
+  browserAction?: ToolbarAction;
+}
+
+export function startBackground(browser: BackgroundApi): void {
   const db = new FootprintDB();
   const ctx: HandlerContext = {
     db,
@@ -20,13 +38,14 @@ export function startBackground(browser: Browser): void {
     now: () => Date.now(),
     setToolbar: (tabId, text, title) => {
       const action = browser.action ?? browser.browserAction;
+      if (!action) return;
       void action.setBadgeText({ tabId, text }).catch(() => {});
       void action.setTitle({ tabId, title: `Local Footprint: ${title}` }).catch(() => {});
       void action.setBadgeBackgroundColor({ tabId, color: '#2f7a4b' }).catch(() => {});
     },
   };
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(ctx, message, sender));
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(ctx, message, sender));
 
   // Fires on install and on every update: settings are merged with defaults, never reset.
   browser.runtime.onInstalled.addListener(() => {

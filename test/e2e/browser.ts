@@ -24,7 +24,7 @@ export interface ExtensionBrowser {
  * Debian's Chromium with the built extension. Shop hosts resolve to 127.0.0.1; every other name fails
  * to resolve, so nothing can leave the machine even by accident, and what tried shows in the NetLog.
  */
-export async function launchWithExtension(shopHosts: string[], extensionPath = CHROME_BUILD): Promise<ExtensionBrowser> {
+export async function launchWithExtension(shopHosts: string[], extensionPath = CHROME_BUILD, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionPath, 'manifest.json'))) throw new Error(`no built extension at ${extensionPath}: run npm run build`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'lf-profile-'));
   const netLogPath = join(mkdtempSync(join(tmpdir(), 'lf-netlog-')), 'netlog.json');
@@ -42,12 +42,13 @@ export async function launchWithExtension(shopHosts: string[], extensionPath = C
     '--disable-quic',
     '--no-first-run',
     '--disable-gpu',
-    '--headless=new',
   ];
+  // The old headless mode loads no extensions; the new one does.
+  if (options.headless ?? true) args.push('--headless=new');
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
-    headless: false, // --headless=new is passed above: the old headless mode loads no extensions.
+    headless: false, // see --headless=new above
     args,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1280, height: 900 },

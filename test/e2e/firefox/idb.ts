@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+/**
+ * Reads Firefox's IndexedDB files from a profile on disk. Each IndexedDB database is one SQLite file under
+ * `<profile>/storage/default/<origin>/idb/<hash>.sqlite`; an extension's origin directory is
+ * `moz-extension+++<uuid>^userContextId=4294967295` (the UUID is random per profile). Object store names are
+ * in the `object_store` table, records in `object_data` (one row per record). Node 20 has no SQLite, so this
+ * runs Python's sqlite3 module, on a copy of the files so that a running Firefox is never disturbed.
+ */
+
+export interface IdbDatabase {
+  /** The IndexedDB name, from the file's `database` table. */
+  name: string;
+  origin: string;
+  file: string;
+  /** Records per object store. */
+  counts: Record<string, number>;
+}
+
+const READER = String.raw`
+import json, sqlite3, sys
+out = []
+for path in sys.argv[1:]:
+    con = sqlite3.connect(path)
+    try:
+        name = con.execute("select name from database").fetchone()[0]
+        counts = {n: c for (n, c) in con.execute(
+            "select s.name, count(d.object_store_id) from object_store s "
+            "left join object_data d on d.object_store_id = s.id group by s.id, s.name")}
+        out.append({"file": path, "name": name, "counts": counts})
+    finally:
+        con.close()
+print(json.dumps(out))
+`;
+
+/** Every IndexedDB file of every moz-extension origin in the profile. */
+export function extensionIdbFiles(profileDir: string): Array<{ origin: string; file: string }> {
+  const root = join(profileDir, 'storage', 'default');
+  if (!existsSync(root)) return [];
+  const out: Array<{ origin: string; file: string }> = [];
+  for (const origin of readdirSync(root)) {
+    if (!origin.startsWith('moz-extension+++')) continue;
+    const idb = join(root, origin, 'idb');
+    if (!existsSync(idb)) continue;
+    for (const f of readdirSync(idb)) if (f.endsWith('.sqlite')) out.push({ origin, file: join(idb, f) });
+  }
+  return out;
+}
+
+/** All origins in the profile that hold IndexedDB files (web pages' origins included). */
+export function idbOrigins(profileDir: string): string[] {
+  const root = join(profileDir, 'storage', 'default');
+  if (!existsSync(root)) return [];
+  return readdirSync(root).filter((o) => existsSync(join(root, o, 'idb')) && readdirSync(join(root, o, 'idb')).some((f) => f.endsWith('.sqlite')));
+}
+
+/**
+ * Reads the extension databases. With `snapshot`, copies each file with its write-ahead log first (safe
+ * while Firefox runs; a torn copy just throws and the caller polls again).
+ */
+export function readExtensionDatabases(profileDir: string, { snapshot = false } = {}): IdbDatabase[] {
+  const files = extensionIdbFiles(profileDir);
+  if (files.length === 0) return [];
+  let tmp: string | null = null;
+  const paths = files.map(({ file }) => {
+    if (!snapshot) return file;
+    tmp ??= mkdtempSync(join(tmpdir(), 'lf-ffidb-'));
+    const dest = join(tmp, `${files.findIndex((f) => f.file === file)}-${basename(file)}`);
+    copyFileSync(file, dest);
+    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${dest}-wal`);
+    return dest;
+  });
+  try {
+    const raw = execFileSync('python3', ['-c', READER, ...paths], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const rows = JSON.parse(raw) as Array<{ file: string; name: string; counts: Record<string, number> }>;
+    return rows.map((r, i) => ({ name: r.name, origin: files[i]!.origin, file: files[i]!.file, counts: r.counts }));
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleMessage, type HandlerContext } from '../../../src/background/handler';
+import { estimate } from '../../../src/engine/estimate';
+import { FootprintDB } from '../../../src/store/db';
+import type { SenderInfo } from '../../../src/messages/senders';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+const POPUP: SenderInfo = { id: ID, url: `${ORIGIN}popup.html`, origin: `chrome-extension://${ID}` };
+const SHOP_TAB = (tabId: number, incognito = false): SenderInfo => ({ id: ID, url: 'https://www.amazon.com/gp/your-account/order-details?orderID=1', tab: { id: tabId, incognito }, frameId: 0 });
+
+const orders = [
+  {
+    orderId: '113-1625648-3437067',
+    date: '2026-11-02',
+    currency: 'USD',
+    total: 1029.98,
+    items: [
+      { title: 'Lenovo IdeaPad 5 15.6" laptop, 16 GB RAM, 512 GB SSD', quantity: 1, price: 999.99, currency: 'USD' },
+      { title: 'Zzyzx qwerty widget', quantity: 1, price: null, currency: 'USD' },
+    ],
+  },
+];
+
+let ctx: HandlerContext;
+let n = 0;
+beforeEach(async () => {
+  const db = new FootprintDB(`handler-${n++}`);
+  ctx = { db, extensionId: ID, extensionOrigin: ORIGIN, estimate, today: () => '2026-11-28', now: () => 1_800_000_000_000 };
+});
+afterEach(async () => {
+  ctx.db.close();
+  await ctx.db.delete();
+});
+
+describe('background message handler', () => {
+  it('records an order reported by a content script, once across tabs and repeats', async () => {
+    const a = await handleMessage(ctx, { type: 'orders/seen', orders }, SHOP_TAB(1));
+    const b = await handleMessage(ctx, { type: 'orders/seen', orders }, SHOP_TAB(2));
+    expect(a).toMatchObject({ ok: true, results: [{ status: 'added', purchaseId: 'amazon.com|113-1625648-3437067' }] });
+    expect(b).toMatchObject({ ok: true, results: [{ status: 'exists' }] });
+    const s = await handleMessage(ctx, { type: 'summary/get' }, POPUP);
+    expect(s).toMatchObject({ ok: true, count: 1 });
+  });
+
+  it('estimates line items itself and keeps unknown ones unknown', async () => {
+    await handleMessage(ctx, { type: 'orders/seen', orders }, SHOP_TAB(1));
+    const items = await ctx.db.items.toArray();
+    expect(items).toHaveLength(2);
+    const widget = items.find((i) => i.title.startsWith('Zzyzx'))!;
+    expect(widget.estimate.kg).toBeNull();
+    expect(widget.estimate.method).toBe('unknown');
+  });
+
+  it('refuses privileged requests from content scripts and everything from strangers', async () => {
+    expect(await handleMessage(ctx, { type: 'data/wipe' }, SHOP_TAB(1))).toMatchObject({ ok: false });
+    expect(await handleMessage(ctx, { type: 'data/export' }, SHOP_TAB(1))).toMatchObject({ ok: false });
+    expect(await handleMessage(ctx, { type: 'summary/get' }, { ...POPUP, id: 'other' })).toMatchObject({ ok: false });
+    expect(await handleMessage(ctx, { type: 'orders/seen', orders }, POPUP)).toMatchObject({ ok: false });
+  });
+
+  it('lets a tab undo only the purchase it just added', async () => {
+    const added = await handleMessage(ctx, { type: 'orders/seen', orders }, SHOP_TAB(1));
+    const id = (added as { results: Array<{ purchaseId: string }> }).results[0]!.purchaseId;
+    expect(await handleMessage(ctx, { type: 'purchase/undo', purchaseId: id }, SHOP_TAB(2))).toMatchObject({ ok: true, removed: false });
+    expect(await handleMessage(ctx, { type: 'purchase/undo', purchaseId: id }, SHOP_TAB(1))).toMatchObject({ ok: true, removed: true });
+    expect(await ctx.db.purchases.count()).toBe(0);
+  });
+
+  it('records nothing in private windows, while paused, or on a shop turned off', async () => {
+    expect(await handleMessage(ctx, { type: 'orders/seen', orders }, SHOP_TAB(1, true))).toMatchObject({ results: [{ status: 'skipped', reason: 'private window' }] });
+    await handleMessage(ctx, { type: 'settings/set', patch: { disabledShops: ['amazon.com'] } }, POPUP);
+    expect(await handleMessage(ctx, { type: 'orders/seen', orders }, SHOP_TAB(1))).toMatchObject({ results: [{ status: 'skipped' }] });
+    await handleMessage(ctx, { type: 'settings/set', patch: { disabledShops: [], capturePaused: true } }, POPUP);
+    expect(await handleMessage(ctx, { type: 'orders/seen', orders }, SHOP_TAB(1))).toMatchObject({ results: [{ status: 'skipped', reason: 'capture paused' }] });
+    expect(await ctx.db.purchases.count()).toBe(0);
+  });
+
+  it('exports every table as versioned JSON and wipes on request from an extension page', async () => {
+    await handleMessage(ctx, { type: 'orders/seen', orders }, SHOP_TAB(1));
+    const ex = (await handleMessage(ctx, { type: 'data/export' }, POPUP)) as { ok: true; json: string };
+    const data = JSON.parse(ex.json);
+    expect(data).toMatchObject({ format: 'local-footprint-export', schemaVersion: 1 });
+    expect(data.tables.purchases).toHaveLength(1);
+    expect(data.tables.items).toHaveLength(2);
+    expect(await handleMessage(ctx, { type: 'data/wipe' }, POPUP)).toMatchObject({ ok: true, wiped: true });
+    expect(await ctx.db.purchases.count()).toBe(0);
+  });
+
+  it('answers a product page with an estimate and the badge mode', async () => {
+    const product = { title: 'Apple iPhone 15 128GB', price: 799, currency: 'USD', brand: 'Apple', sku: null, gtin: null, category: null, breadcrumbs: null, availability: null };
+    const r = await handleMessage(ctx, { type: 'page/seen', kind: 'product', product }, SHOP_TAB(1));
+    expect(r).toMatchObject({ ok: true, showBadge: true });
+    expect((r as { estimate: { kg: number; source: string } }).estimate.kg).toBeGreaterThan(0);
+    await handleMessage(ctx, { type: 'settings/set', patch: { badgeMode: 'toolbar' } }, POPUP);
+    expect(await handleMessage(ctx, { type: 'page/seen', kind: 'product', product }, SHOP_TAB(1))).toMatchObject({ ok: true, showBadge: false });
+  });
+});

@@ -53,7 +53,7 @@ export interface ParsedPrice {
   currency: string | null;
 }
 
-export type EstimateMethod = 'device' | 'garment' | 'food' | 'spend' | 'flight' | 'manual' | 'unknown';
+export type EstimateMethod = 'device' | 'product' | 'garment' | 'food' | 'spend' | 'flight' | 'manual' | 'unknown';
 
 /** What the engine needs to know about a thing; everything but the title is optional. */
 export interface EstimateInput {

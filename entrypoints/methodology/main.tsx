@@ -11,6 +11,8 @@ import { FLIGHT_FACTORS } from '../../src/data/generated/flights';
 import { AIRPORTS } from '../../src/data/generated/airports';
 import { REFERENCE_FIGURES } from '../../src/data/reference-figures';
 import { RULES, type Rule } from '../../src/data/categories';
+import { RULE_WHY } from '../../src/data/category-rationale';
+import { NAICS_TITLES } from '../../src/data/generated/spend-titles';
 import { VAT } from '../../src/data/vat';
 import { CAR } from '../../src/data/equivalents';
 import { SECOND_HAND } from '../../src/data/second-hand';
@@ -50,7 +52,7 @@ function Methodology() {
         <thead><tr><th>Kind</th><th>Category</th><th>Method</th><th>Why</th></tr></thead>
         <tbody>
           {rules.map(([id, r]) => (
-            <tr key={id}><td>{id}</td><td>{r.path}</td><td>{r.method} (NAICS {r.naics})</td><td>{r.why}</td></tr>
+            <tr key={id}><td>{id}</td><td>{r.path}</td><td>{r.method} (NAICS {r.naics}: {(NAICS_TITLES.rows as Record<string, string>)[r.naics]})</td><td>{RULE_WHY[id]}</td></tr>
           ))}
         </tbody>
       </table>

@@ -3,4 +3,4 @@ import { browser } from 'wxt/browser';
 import { App } from '../../src/popup/App';
 import '../../src/popup/popup.css';
 
-render(<App send={(msg) => browser.runtime.sendMessage(msg) as never} />, document.getElementById('app')!);
+render(<App send={(msg) => browser.runtime.sendMessage(msg) as never} openOptions={() => void browser.runtime.openOptionsPage()} />, document.getElementById('app')!);

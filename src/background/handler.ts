@@ -8,6 +8,8 @@ import { counts, deletePurchase, listPurchases, recordPurchase, summarize, wipeA
 import { getSettings, updateSettings } from '../store/settings';
 import { exportJson } from '../store/export';
 import { productInput } from './product-input';
+import { matchViewed, rememberViewed } from '../store/viewed';
+import type { ViewedRecord } from '../store/records';
 import type { Estimate, EstimateInput, Order } from '../types';
 
 export interface HandlerContext {
@@ -51,7 +53,9 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
       const settings = await getSettings(db);
       if (msg.kind !== 'product' || !msg.product) return { estimate: null, showBadge: false };
       const p = msg.product;
-      const estimate = ctx.estimate(productInput(p, hostOf(sender.url)));
+      const host = hostOf(sender.url);
+      const estimate = ctx.estimate(productInput(p, host));
+      if (host) await rememberViewed(db, host, p, estimate.category, ctx.now(), settings.viewedRetentionDays);
       const tabId = sender.tab?.id;
       if (tabId !== undefined && ctx.setToolbar) {
         ctx.setToolbar(tabId, estimate.kg === null ? '?' : shortKg(estimate.kg), estimate.kg === null ? 'Footprint unknown' : `About ${shortKg(estimate.kg)} kg CO2e`);
@@ -67,8 +71,9 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
       if (settings.disabledShops.includes(shop)) return skip('capture off for this shop');
       if (sender.tab?.incognito && !settings.recordInPrivate) return skip('private window');
       const results = [];
+      const viewed = await db.viewed.where('seenAt').above(ctx.now() - settings.viewedRetentionDays * 86_400_000).toArray();
       for (const order of msg.orders) {
-        const estimates = order.items.map((it) => estimateItem(ctx, it, order, host));
+        const estimates = order.items.map((it) => estimateItem(ctx, it, order, host, matchViewed(viewed, host, it.title)));
         const r = await recordPurchase(db, { shop: host, order, estimates, source: 'page', today: ctx.today(), now: ctx.now() });
         if (r.status === 'added' && sender.tab?.id !== undefined) recentAdds.set(r.purchase.id, { tabId: sender.tab.id, at: ctx.now() });
         results.push({ status: r.status, purchaseId: r.purchase.id, kg: r.purchase.itemCount > r.purchase.unknownItems ? r.purchase.kg : null });
@@ -101,9 +106,12 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
   }
 }
 
-function estimateItem(ctx: HandlerContext, it: Order['items'][number], order: Order, host: string): Estimate {
+/** An order line, classified with the product page the user saw before buying when there is one. */
+function estimateItem(ctx: HandlerContext, it: Order['items'][number], order: Order, host: string, seen: ViewedRecord | null): Estimate {
   return ctx.estimate({
     title: it.title,
+    category: seen?.category ?? null,
+    breadcrumbs: seen?.breadcrumbs ?? null,
     price: it.price,
     currency: it.currency ?? order.currency,
     quantity: it.quantity,

@@ -2,6 +2,7 @@ import type { Estimate } from '../types';
 
 const METHOD_LABEL: Record<Estimate['method'], string> = {
   device: 'device data',
+  product: 'product data',
   garment: 'garment data',
   food: 'food data',
   spend: 'spend-based, wide range',

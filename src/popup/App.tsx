@@ -9,7 +9,7 @@ interface State {
   purchases: PurchaseWithItems[];
 }
 
-export function App({ send }: { send: PageSend }) {
+export function App({ send, openOptions }: { send: PageSend; openOptions?: () => void }) {
   const [state, setState] = useState<State | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -39,6 +39,11 @@ export function App({ send }: { send: PageSend }) {
       <header>
         <h1>Your footprint</h1>
         <p class="promise">Stored on this device only. Nothing is sent anywhere.</p>
+        {openOptions && (
+          <button type="button" class="link" onClick={openOptions}>
+            Settings and your data
+          </button>
+        )}
       </header>
       {count === 0 ? (
         <section class="empty" aria-labelledby="empty-h">

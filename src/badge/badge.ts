@@ -1,6 +1,7 @@
 import type { Estimate } from '../types';
 import { formatKg, formatRange, methodLabel } from './format';
 import { BADGE_CSS } from './style';
+import { carKmEquivalent } from '../engine/equivalents';
 
 export type BadgeModel =
   | { kind: 'estimate'; estimate: Estimate }
@@ -88,6 +89,7 @@ function render(doc: Document, model: BadgeModel, onClose: () => void): Node[] {
       const range = formatRange(e);
       const nodes: Node[] = [label, el(doc, 'strong', 'kg', `≈ ${formatKg(e.kg)} kg CO2e`)];
       nodes.push(el(doc, 'span', 'detail', [range ? `range ${range}` : null, methodLabel(e.method)].filter(Boolean).join(' · ')));
+      nodes.push(el(doc, 'span', 'detail', `about ${formatKg(carKmEquivalent(e.kg))} km by an average car`));
       if (e.comparison) nodes.push(el(doc, 'span', 'detail', e.comparison));
       if (e.hint) nodes.push(el(doc, 'span', 'detail hint', e.hint));
       nodes.push(closeButton(doc, onClose));

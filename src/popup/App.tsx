@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PurchaseWithItems, Summary } from '../store/purchases';
 import { formatKg, methodLabel } from '../badge/format';
 import { call, type PageSend } from './api';
+import { carKmEquivalent } from '../engine/equivalents';
 
 interface State {
   summary: Summary;
@@ -94,6 +95,7 @@ function Total({ label, t, testid }: { label: string; t: Summary['allTime']; tes
       <span class="t-label">{label}</span>
       <strong class="t-kg">{formatKg(t.kg)} kg CO2e</strong>
       <span class="t-range">{t.purchases > 0 ? `range ${formatKg(t.low)}–${formatKg(t.high)} kg` : 'no purchases'}</span>
+      {t.kg > 0 && <span class="t-range">≈ {formatKg(carKmEquivalent(t.kg))} km by car</span>}
       {t.unknownItems > 0 && <span class="t-unknown">{t.unknownItems} item(s) without an estimate</span>}
     </div>
   );

@@ -1,0 +1,143 @@
+import { currencyForCountry } from './country';
+import {
+  CURRENCY_TOKENS,
+  HISTORIC_CODES,
+  ISO_CODES,
+  LOWERCASE_CODES,
+  NOT_CURRENCY_CODES,
+  WORDLIKE_CODES,
+  type TokenFlags,
+} from './currency-data';
+
+/** What one spelling of a currency can mean. */
+export interface CurrencyInfo {
+  /** ISO 4217 codes, default first. */
+  codes: readonly string[];
+  /** Counts only next to a number. */
+  adjacentOnly: boolean;
+  /** Counts only glued before digits ("R8,499"). */
+  prefixOnly: boolean;
+  /** May name the currency of a number elsewhere in the text ("EUR", "€", "руб."). */
+  standalone: boolean;
+}
+
+/** A currency spelling found in text. */
+export interface CurrencyToken {
+  start: number;
+  end: number;
+  text: string;
+  info: CurrencyInfo;
+}
+
+const ISO_SET: ReadonlySet<string> = new Set(ISO_CODES);
+const LETTER_RE = /[\p{L}\p{M}]/u;
+const LETTERS_ONLY_RE = /^[\p{L}\p{M}]+$/u;
+
+const exact = new Map<string, CurrencyInfo>();
+const folded = new Map<string, CurrencyInfo>();
+
+function info(codes: string, flags: TokenFlags | string, spelling: string): CurrencyInfo {
+  const adjacentOnly = flags.includes('a');
+  const prefixOnly = flags.includes('p');
+  // Whole words ("dollars", "real", "lira") are everyday words too: only next to a number.
+  const standalone = !adjacentOnly && !prefixOnly && !(LETTERS_ONLY_RE.test(spelling) && spelling.length > 3);
+  return { codes: codes.split(' '), adjacentOnly, prefixOnly, standalone };
+}
+
+for (const code of ISO_CODES) {
+  if (!NOT_CURRENCY_CODES.has(code)) exact.set(code, info(code, WORDLIKE_CODES.has(code) ? 'a' : '', 'X'));
+}
+for (const code of LOWERCASE_CODES) exact.set(code, info(code.toUpperCase(), 'a', 'x'));
+for (const [code, iso] of Object.entries(HISTORIC_CODES)) {
+  exact.set(code, { codes: [iso], adjacentOnly: true, prefixOnly: false, standalone: false });
+}
+for (const [spellings, codes, flags = ''] of CURRENCY_TOKENS) {
+  for (const spelling of spellings) {
+    const target = flags.includes('c') ? exact : folded;
+    const key = flags.includes('c') ? spelling : spelling.toLowerCase();
+    if (!target.has(key)) target.set(key, info(codes, flags, spelling));
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+// One alternation of every spelling, longest first so "US$" wins over "$".
+const TOKEN_RE = new RegExp(
+  [...new Set([...exact.keys(), ...folded.keys()])]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|'),
+  'giu',
+);
+
+function lookup(text: string): CurrencyInfo | null {
+  return exact.get(text) ?? folded.get(text.toLowerCase()) ?? null;
+}
+
+/**
+ * Every currency spelling in `s`, left to right, not overlapping. A spelling that starts or ends
+ * with a letter must not touch another letter ("Eur" in "Europe", "Ft" in "ft").
+ */
+export function findCurrencyTokens(s: string): CurrencyToken[] {
+  const out: CurrencyToken[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(s); m; m = TOKEN_RE.exec(s)) {
+    const text = m[0];
+    const start = m.index;
+    const end = start + text.length;
+    const found = lookup(text);
+    const leftOk = !LETTER_RE.test(text[0]!) || start === 0 || !LETTER_RE.test(s[start - 1]!);
+    const rightOk = !LETTER_RE.test(text[text.length - 1]!) || end === s.length || !LETTER_RE.test(s[end]!);
+    if (found && leftOk && rightOk) {
+      out.push({ start, end, text, info: found });
+    } else {
+      TOKEN_RE.lastIndex = start + 1;
+    }
+  }
+  return out;
+}
+
+/** The ISO code a spelling means here: the hint if it is one of its meanings, else the site country's currency, else its default. */
+export function resolveCurrency(found: CurrencyInfo, hint: string | null, country: string | null): string {
+  const codes = found.codes;
+  if (codes.length === 1) return codes[0]!;
+  if (hint && codes.includes(hint)) return hint;
+  const local = currencyForCountry(country);
+  if (local && codes.includes(local)) return local;
+  return codes[0]!;
+}
+
+/** The ISO 4217 codes a currency spelling can stand for (empty when unknown): `$` -> USD, CAD, AUD, ... */
+export function currencyCandidates(spelling: string): string[] {
+  const text = spelling.trim();
+  const direct = lookup(text) ?? (ISO_SET.has(text.toUpperCase()) ? lookup(text.toUpperCase()) : null);
+  if (direct) return [...direct.codes];
+  const inside = findCurrencyTokens(text);
+  return inside.length > 0 ? [...inside[0]!.info.codes] : [];
+}
+
+/** Whether `code` is an ISO 4217 code this parser knows (active or historic). */
+export function isCurrencyCode(code: string): boolean {
+  return ISO_SET.has(code) || Object.hasOwn(HISTORIC_CODES, code);
+}
+
+/**
+ * The currency a piece of text names, for hints such as a neighbouring element's text ("Price in
+ * EUR", "руб.") or a markup value ("€"). Null when it names none.
+ */
+export function currencyFromText(text: string, options: { currencyHint?: string | null; country?: string | null } = {}): string | null {
+  if (typeof text !== 'string' || !text) return null;
+  const s = text.length > 256 ? text.slice(0, 256) : text;
+  const trimmed = s.trim();
+  if (trimmed.length === 3 && isCurrencyCode(trimmed.toUpperCase())) {
+    const code = trimmed.toUpperCase();
+    return HISTORIC_CODES[code] ?? code;
+  }
+  for (const token of findCurrencyTokens(s)) {
+    if (token.info.prefixOnly) continue;
+    return resolveCurrency(token.info, options.currencyHint ?? null, options.country ?? null);
+  }
+  return null;
+}

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 /**
  * Reads Firefox's IndexedDB files from a profile on disk. Each IndexedDB database is one SQLite file under
  * `<profile>/storage/default/<origin>/idb/<hash>.sqlite`; an extension's origin directory is
- * `moz-extension+++<uuid>^userContextId=4294967295` (the UUID is random per profile). Object store names are
+ * `moz-extension+++<uuid>` (Firefox 153; older versions add `^userContextId=…`; the UUID is random per profile). Object store names are
  * in the `object_store` table, records in `object_data` (one row per record). Node 20 has no SQLite, so this
  * runs Python's sqlite3 module, on a copy of the files so that a running Firefox is never disturbed.
  */
@@ -80,4 +80,14 @@ export function readExtensionDatabases(profileDir: string, { snapshot = false } 
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** The moz-extension UUID Firefox gave an add-on in this profile (from prefs.js, written at shutdown). */
+export function extensionUuid(profileDir: string, addonId: string): string | null {
+  const prefs = join(profileDir, 'prefs.js');
+  if (!existsSync(prefs)) return null;
+  const m = /user_pref\("extensions\.webextensions\.uuids",\s*"((?:[^"\\]|\\.)*)"\);/.exec(readFileSync(prefs, 'utf8'));
+  if (!m) return null;
+  const map = JSON.parse(JSON.parse(`"${m[1]}"`) as string) as Record<string, string>;
+  return map[addonId] ?? null;
 }

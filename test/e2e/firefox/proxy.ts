@@ -16,6 +16,8 @@ export interface ProxyRoute {
   path: string;
   file?: string;
   html?: string;
+  /** The page's Content-Security-Policy; `script-src 'none'` (as in the Chromium test) when not given. */
+  csp?: string;
   /**
    * Navigation chaining without page scripts (the pages are served with `script-src 'none'`): the value of
    * an HTTP `Refresh` header for the n-th request of this route (0-based), or null for none.
@@ -66,7 +68,7 @@ export async function startShopProxy(routes: ProxyRoute[], host = '127.0.0.1'): 
     log(200);
     const headers: Record<string, string> = {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "script-src 'none'",
+      'content-security-policy': route.csp ?? "script-src 'none'",
       'cache-control': 'no-store',
     };
     const refresh = route.refresh?.(n);

@@ -34,7 +34,7 @@ export interface WebExtRun {
   /** Resolves when web-ext reports the add-on installed; rejects if it exits first. */
   installed: Promise<void>;
   exited: Promise<number | null>;
-  /** Stops Firefox and web-ext (SIGINT to the process group, SIGKILL after a grace period). */
+  /** Stops web-ext (SIGINT, it closes Firefox) and waits for the whole process group; SIGKILL after the grace period. */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -71,6 +71,7 @@ export function runWebExt(opts: WebExtOptions): WebExtRun {
       // web-ext's update check asks the npm registry; not wanted in a test that audits the network.
       NO_UPDATE_NOTIFIER: '1',
       MOZ_CRASHREPORTER_DISABLE: '1',
+      MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
       ...opts.env,
     },
   });
@@ -90,11 +91,12 @@ export function runWebExt(opts: WebExtOptions): WebExtRun {
   });
   installed.catch(() => {});
 
-  const signal = (sig: NodeJS.Signals) => {
+  const signalGroup = (sig: NodeJS.Signals | 0): boolean => {
     try {
       process.kill(-child.pid!, sig);
+      return true;
     } catch {
-      /* already gone */
+      return false; // no process left in the group
     }
   };
   return {
@@ -103,11 +105,24 @@ export function runWebExt(opts: WebExtOptions): WebExtRun {
     installed,
     exited,
     async stop(graceMs = 10_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      signal('SIGINT');
-      const timer = setTimeout(() => signal('SIGKILL'), graceMs);
-      await exited;
-      clearTimeout(timer);
+      const deadline = Date.now() + graceMs;
+      // web-ext closes Firefox itself on SIGINT; then wait for every process of the group to be gone so
+      // that the profile on disk is final (IndexedDB, prefs.js, MOZ_LOG files).
+      if (child.exitCode === null && child.signalCode === null) {
+        try {
+          process.kill(child.pid!, 'SIGINT');
+        } catch {
+          /* already gone */
+        }
+        await Promise.race([exited, sleep(graceMs)]);
+      }
+      while (signalGroup(0) && Date.now() < deadline) await sleep(100);
+      if (signalGroup(0)) {
+        signalGroup('SIGKILL');
+        await sleep(200);
+      }
     },
   };
 }
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

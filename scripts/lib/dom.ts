@@ -18,6 +18,15 @@ export interface LoadedPage {
  * Builds a DOM for `html` as if it had been served at `url`, with the page's own scripts, styles,
  * frames and sub-resources switched off: nothing is fetched and nothing of the page runs.
  */
+/**
+ * happy-dom (unlike browsers) lets a <style> inside inline <svg> swallow the rest of the page; such
+ * styles only paint icons, so they are dropped before parsing to give the DOM a browser would build.
+ */
+function dropSvgStyles(html: string): string {
+  if (!html.includes('<svg') && !html.includes('<SVG')) return html;
+  return html.replace(/(<svg\b[^>]*>)([\s\S]*?)(<\/svg>)/gi, (_m, open: string, inner: string, close: string) => open + inner.replace(/<style\b[\s\S]*?<\/style>/gi, '') + close);
+}
+
 export function documentFromHtml(html: string, url: string): LoadedPage {
   const window = new Window({
     url,
@@ -32,7 +41,7 @@ export function documentFromHtml(html: string, url: string): LoadedPage {
     },
     console: { log() {}, info() {}, warn() {}, error() {}, debug() {}, trace() {} } as unknown as Console,
   });
-  window.document.write(html);
+  window.document.write(dropSvgStyles(html));
   return {
     document: window.document as unknown as Document,
     close: () => void window.happyDOM.close(),

@@ -1,0 +1,11 @@
+import { simpleAdapter } from './simple';
+
+export const alibaba = simpleAdapter({
+  id: 'alibaba',
+  hosts: ['alibaba.com'],
+  currency: { 'alibaba.com': 'USD' },
+  paths: [[/^\/product-detail\//, 'product'], [/^\/(?:trade\/search|showroom|catalog|products)\b/, 'other']],
+  title: ['.product-title-container h1', '.module-pdp-title h1', 'h1.ma-title', 'h1'],
+  // Tiered B2B prices: the first tier (smallest order) is the one a shopper compares.
+  price: ['.price-list .price-item .price', '.module-pdp-price .price', '.ma-ref-price', '.price-range .price', '.promotion-price .price'],
+});

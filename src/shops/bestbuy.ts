@@ -1,0 +1,26 @@
+import { simpleAdapter } from './simple';
+
+export const bestbuy = simpleAdapter({
+  id: 'bestbuy',
+  hosts: ['bestbuy.com', 'bestbuy.ca'],
+  currency: { 'bestbuy.com': 'USD', 'bestbuy.ca': 'CAD' },
+  paths: [
+    [/^\/site\/.+\/\d+\.p$/, 'product'],
+    [/^\/(?:[a-z]{2}-[a-z]{2}\/)?product\//, 'product'],
+    [/^\/(?:[a-z]{2}-[a-z]{2}\/)?(?:cart|basket)\b/, 'cart'],
+    [/^\/(?:checkout|[a-z]{2}-[a-z]{2}\/checkout)\b/, 'checkout'],
+    [/^\/(?:site\/searchpage\.jsp|[a-z]{2}-[a-z]{2}\/(?:search|category|collection))/, 'other'],
+  ],
+  title: ['.sku-title h1', 'h1.heading-5', 'h1[itemprop="name"]', 'h1[class^="productName"]', 'h1'],
+  // bestbuy.ca renders "$249<sup>99</sup>" in the salePrice block.
+  price: [
+    '[data-testid="customer-price"] span:first-child',
+    '.priceView-customer-price > span:first-child',
+    '.priceView-hero-price > span:first-child',
+    'div[class*="salePrice_"]',
+    '[data-automation="product-price"] div[class*="price_"]',
+  ],
+  brand: ['[data-automation="product-brand"]'],
+  breadcrumbs: 'nav[aria-label="breadcrumbs"] li, ol[class*="breadcrumbList"] li, [class*="breadcrumb"] li[typeof="ListItem"]',
+  availability: ['.fulfillment-add-to-cart-button', '[data-automation="store-availability-checker"]', '[class*="availabilityMessage"]'],
+});

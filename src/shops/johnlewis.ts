@@ -1,0 +1,15 @@
+import { simpleAdapter } from './simple';
+
+export const johnlewis = simpleAdapter({
+  id: 'johnlewis',
+  hosts: ['johnlewis.com'],
+  currency: { 'johnlewis.com': 'GBP' },
+  paths: [[/\/p\d+(?:$|[/?])/, 'product'], [/^\/basket\b/, 'cart'], [/^\/checkout\b/, 'checkout'], [/^\/(?:search|browse|brand)\b/, 'other'], [/\/_\/N-/, 'other']],
+  title: ['h1.product-header__title', '[data-testid="product:title"]', 'h1[itemprop="name"]', 'h1'],
+  // "£12.50 per metre": the amount is the price, the unit only qualifies it.
+  price: ['.product-header .price--large', '.prices-container .price', '[data-testid="product:price"]', '.price-value'],
+  brand: ['[data-testid="product:title:brand"]', '[itemprop="brand"]'],
+  brandAttr: [['#brand-link-app', 'data-brand-name'], ['[data-brand-name]', 'data-brand-name']],
+  breadcrumbs: '.breadcrumbs__item',
+  availability: ['.add-to-basket-form .stock-message', '[data-testid="stock-message"]'],
+});

@@ -1,0 +1,12 @@
+import { simpleAdapter } from './simple';
+
+export const target = simpleAdapter({
+  id: 'target',
+  hosts: ['target.com'],
+  currency: { 'target.com': 'USD' },
+  paths: [[/^\/p\//, 'product'], [/^\/cart\b/, 'cart'], [/^\/checkout\b/, 'checkout'], [/^\/(?:s|c|b)\b/, 'other']],
+  title: ['h1[data-test="product-title"]', 'h1[itemprop="name"]', 'h1'],
+  price: ['[data-test="product-price"]', '[data-test="product-price-sale"]', '[data-test="product-price-reg"]'],
+  brand: ['[data-test="@web/ProductDetailPage/ProductDetailBrand"]', 'a[data-test="shopAllBrandLink"]', '[data-test="product-brand"]'],
+  breadcrumbs: '[data-test="@web/Breadcrumbs/BreadcrumbLink"], nav[aria-label="Breadcrumbs"] li',
+});

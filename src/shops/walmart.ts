@@ -1,0 +1,18 @@
+import { simpleAdapter } from './simple';
+
+export const walmart = simpleAdapter({
+  id: 'walmart',
+  hosts: ['walmart.com', 'walmart.ca'],
+  currency: { 'walmart.com': 'USD', 'walmart.ca': 'CAD' },
+  paths: [[/^\/(?:en\/|fr\/)?ip\//, 'product'], [/^\/(?:en\/|fr\/)?cart\b/, 'cart'], [/^\/checkout\b/, 'checkout'], [/^\/(?:en\/|fr\/)?(?:search|browse|cp|shop)\b/, 'other']],
+  title: ['h1[itemprop="name"]', '#main-title', 'h1.prod-ProductTitle', '[data-testid="product-title"]', 'h1'],
+  price: [
+    '[data-testid="price-wrap"] [itemprop="price"]',
+    'span[itemprop="price"]',
+    '[data-seo-id="hero-price"]',
+    '.prod-PriceHero .price-characteristic',
+    '[data-automation="buybox-price"]',
+  ],
+  brand: ['[data-seo-id="brand-name"]', 'a[link-identifier="brandName"]', '.prod-brandName', '[data-automation="brand-link"]'],
+  breadcrumbs: 'nav[aria-label="breadcrumb"] li, .breadcrumb-list li, [data-automation="breadcrumb-item"]',
+});

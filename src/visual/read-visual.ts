@@ -1,0 +1,249 @@
+import { countryFromHostname } from '../price/country';
+import { clean, isStruck, metaContent, priceText, spacedText, toPrice, visibleText } from '../shops/read';
+import type { Product } from '../types';
+import {
+  hasPriceToken,
+  INSTALMENT_RE,
+  PRICE_TOKEN_GLOBAL_RE,
+  REFERENCE_RE,
+  SHIPPING_RE,
+  UNIT_PRICE_RE,
+} from './price-text';
+
+/**
+ * The generic tier for pages without usable markup: what a shopper reads as "the product" is the
+ * main heading, and "its price" is the emphasised amount next to the heading and the buy button.
+ * Everything here is bounded: a few selectors, a few ancestors, a capped walk per ancestor.
+ */
+
+const BUY_SELECTORS = [
+  '#add-to-cart-button', '#addToCart', '#add-to-cart', '#AddToCart', '#AddToCartForm', '#addToCartButton',
+  'button.single_add_to_cart_button', 'button[name="add"]', '[name="add-to-cart"]',
+  'form[action*="/cart/add"]', 'form[action*="add-to-cart"]', 'form[action*="addtocart"]', 'form[action*="basket/add"]',
+  '[data-testid*="add-to-cart"]', '[data-test*="add-to-cart"]', '[data-action*="add-to-cart"]', '[data-qa*="add-to-cart"]',
+  'button[id*="add-to-cart"]', 'button[id*="addToCart"]', 'button[id*="AddToCart"]', 'button[class*="add-to-cart"]',
+  'button[class*="addToCart"]', 'button[class*="add-to-basket"]', 'button[class*="addtocart"]',
+  'input[type="submit"][name*="cart"]',
+].join(',');
+
+const BUY_TEXT_RE = /^(?:\+\s*)?(?:add to (?:cart|basket|bag|trolley)|buy now|buy it now|purchase|in den (?:warenkorb|einkaufswagen)|(?:jetzt )?kaufen|in den korb|ajouter au panier|acheter|añadir al (?:carrito|cesta)|agregar al carrito|comprar(?: ahora)?|aggiungi al carrello|acquista(?: ora)?|in winkelwagen|toevoegen aan winkelwagen|lägg i (?:varukorgen|kundvagnen)|lisää ostoskoriin|dodaj do koszyka|kup teraz|adicionar ao carrinho|sepete ekle|в корзину|купить|カートに入れる|加入购物车|أضف إلى السلة|أضف الى حقيبة التسوق|přidat do košíku|kosárba|adaugă în coș|dodaj u košaricu|v košarico|lisa ostukorvi|pievienot grozam|į krepšelį|köp|osta)\b/i;
+
+const EXCLUDED_CONTAINERS = 'nav, footer, aside, dialog, [role="dialog"], [aria-modal="true"], [role="navigation"], [role="banner"], [role="contentinfo"]';
+const MAIN_SELECTORS = ['main', '[role="main"]', '#main', '#content', '#maincontent', '#main-content', '.main-content'];
+
+const PRICE_CLASS_RE = /price|preis|prix|precio|prezzo|prijs|pris|hinta|cena|fiyat|цена|amount|cost/i;
+const CURRENT_CLASS_RE = /sale|current|final|now|special|offer|actual|selling|our|promo|reduced|deal|main|big|large|hero|primary/i;
+const OLD_CLASS_RE = /old|was|regular|list|compare|strike|before|original|rrp|uvp|msrp|crossed|previous|retail/i;
+const EMPHASIS_TAGS = new Set(['B', 'STRONG', 'H1', 'H2', 'H3', 'H4', 'BIG', 'EM']);
+const ADDON_RE = /^\s*\+/;
+const TITLE_SUFFIX_RE = /\s+[|\-–—:·•]\s+[^|\-–—:·•]{2,40}$/;
+
+/** Beyond this many price-bearing buy buttons or price tiles without a buy box, it is a listing. */
+const MAX_BUY_BUTTONS = 3;
+const LISTING_PRICE_TILES = 12;
+const ANCESTOR_LEVELS = 6;
+const WALK_CAP = 1500;
+const DIGIT_RE = /\d/;
+
+interface Candidate {
+  el: Element;
+  text: string;
+  score: number;
+  level: number;
+}
+
+/** Site chrome, not the product. A <header> counts only when it is the site header (has nav or search). */
+function excluded(el: Element): boolean {
+  if (el.closest(EXCLUDED_CONTAINERS) !== null) return true;
+  const header = el.closest('header');
+  return header !== null && header.querySelector('nav, input[type="search"], [role="search"]') !== null;
+}
+
+function mainRoot(document: Document): ParentNode {
+  for (const sel of MAIN_SELECTORS) {
+    const el = document.querySelector(sel);
+    if (el && el.querySelector('h1')) return el;
+  }
+  return document;
+}
+
+function findHeading(document: Document): Element | null {
+  const root = mainRoot(document);
+  for (const h of Array.from(root.querySelectorAll('h1')).slice(0, 6)) {
+    if (!excluded(h) && spacedText(h).length >= 2) return h;
+  }
+  return null;
+}
+
+function findBuyControls(document: Document): Element[] {
+  const found = Array.from(document.querySelectorAll(BUY_SELECTORS)).filter((e) => !excluded(e));
+  if (found.length) return found;
+  const out: Element[] = [];
+  for (const b of Array.from(document.querySelectorAll('button, input[type="submit"], input[type="button"], a[role="button"]')).slice(0, 300)) {
+    const label = clean(b.tagName === 'INPUT' ? b.getAttribute('value') : b.textContent) || clean(b.getAttribute('aria-label'));
+    if (label.length <= 40 && BUY_TEXT_RE.test(label) && !excluded(b)) out.push(b);
+  }
+  return out;
+}
+
+function titleFallback(document: Document): string | null {
+  const og = metaContent(document, 'og:title');
+  const t = og || clean(document.title);
+  return t ? t.replace(TITLE_SUFFIX_RE, '').trim() || null : null;
+}
+
+/** Context a price is read in: its own text plus a short parent text ("Was £39.99", "£6.24 / Pack"). */
+function contextOf(el: Element): string {
+  const parent = el.parentElement;
+  const pt = parent ? visibleText(parent) : '';
+  return pt.length <= 80 ? pt : visibleText(el);
+}
+
+function rejected(el: Element, text: string): boolean {
+  if (INSTALMENT_RE.test(text) || REFERENCE_RE.test(text) || ADDON_RE.test(text)) return true;
+  const ctx = contextOf(el);
+  if (ctx !== text) {
+    // Only reject on context that is about this very amount, not a sibling's.
+    if ((INSTALMENT_RE.test(ctx) || SHIPPING_RE.test(ctx)) && countTokens(ctx) === 1) return true;
+    if (REFERENCE_RE.test(ctx) && countTokens(ctx) === 1) return true;
+  }
+  return isStruck(el) || excluded(el);
+}
+
+function countTokens(text: string): number {
+  PRICE_TOKEN_GLOBAL_RE.lastIndex = 0;
+  let n = 0;
+  while (PRICE_TOKEN_GLOBAL_RE.exec(text)) n++;
+  PRICE_TOKEN_GLOBAL_RE.lastIndex = 0;
+  return n;
+}
+
+function classOf(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('data-testid') ?? ''} ${el.getAttribute('data-test') ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
+}
+
+function scoreOf(el: Element, level: number): number {
+  let score = 10 - level * 1.5;
+  for (let e: Element | null = el, i = 0; e && i < 3; e = e.parentElement, i++) {
+    const cls = classOf(e);
+    if (PRICE_CLASS_RE.test(cls)) score += i === 0 ? 3 : 1.5;
+    if (CURRENT_CLASS_RE.test(cls) && PRICE_CLASS_RE.test(cls)) score += 2;
+    if (OLD_CLASS_RE.test(cls)) score -= 6;
+    if (e.getAttribute('itemprop') === 'price') score += 3;
+    if (e.hasAttribute('data-price') || e.hasAttribute('data-price-amount')) score += 2;
+    if (EMPHASIS_TAGS.has(e.tagName)) score += 1;
+  }
+  return score;
+}
+
+/**
+ * Price-like elements around `anchor`, found by walking text nodes (cheap) rather than asking
+ * every element for its text. Each candidate is scored by how many ancestors up it meets the anchor.
+ */
+function collectNear(anchor: Element, into: Map<Element, Candidate>): void {
+  const levels = new Map<Element, number>();
+  let top: Element = anchor;
+  for (let node: Element | null = anchor, level = 0; node && level < ANCESTOR_LEVELS; node = node.parentElement, level++) {
+    if (node.tagName === 'BODY' || node.tagName === 'HTML') break;
+    levels.set(node, level);
+    top = node;
+  }
+  const walker = anchor.ownerDocument.createTreeWalker(top, 4);
+  let n = 0;
+  for (let t = walker.nextNode(); t && n < WALK_CAP; t = walker.nextNode(), n++) {
+    const value = t.nodeValue;
+    if (!value || !DIGIT_RE.test(value) || value.length > 60) continue;
+    let el = t.parentElement;
+    // The amount may be split over spans ("£<span>399</span>"): climb to the smallest element holding a whole price.
+    for (let i = 0; el && i < 3; i++, el = el.parentElement) {
+      const tag = el.tagName;
+      if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'OPTION' || tag === 'TITLE') { el = null; break; }
+      const text = visibleText(el);
+      if (text.length > 32) { el = null; break; }
+      if (hasPriceToken(text)) break;
+    }
+    if (!el || into.has(el)) continue;
+    const text = visibleText(el);
+    if (!hasPriceToken(text) || rejected(el, text)) continue;
+    let level = ANCESTOR_LEVELS;
+    for (let a: Element | null = el; a; a = a.parentElement) {
+      const l = levels.get(a);
+      if (l !== undefined) { level = l; break; }
+    }
+    let score = scoreOf(el, level);
+    if (UNIT_PRICE_RE.test(contextOf(el))) score -= 8;
+    into.set(el, { el, text, score, level });
+  }
+}
+
+function candidatesNear(anchors: Element[]): Map<Element, Candidate> {
+  const found = new Map<Element, Candidate>();
+  for (const anchor of anchors) collectNear(anchor, found);
+  return found;
+}
+
+/** Many separate price tiles with no buy box is a listing, search or best-seller page. */
+function looksLikeListing(document: Document, buys: Element[]): boolean {
+  if (buys.length > MAX_BUY_BUTTONS) {
+    const forms = new Set(buys.map((b) => b.closest('form') ?? b));
+    if (forms.size > MAX_BUY_BUTTONS) return true;
+  }
+  if (buys.length) return false;
+  const tiles = document.querySelectorAll('[class*="price"], [class*="Price"], [data-price]');
+  return tiles.length > LISTING_PRICE_TILES * 2;
+}
+
+/** Without a buy control, a listing shows prices only in tiles, far from the page heading. */
+const NEAR_HEADING_LEVEL = 3;
+const MAX_NEAR_AMOUNTS = 4;
+
+export function readVisualProduct(document: Document, url: URL): Partial<Product> | null {
+  const buys = findBuyControls(document);
+  const heading = findHeading(document);
+  const listing = looksLikeListing(document, buys);
+  if (listing && (buys.length || !heading)) return null;
+  if (!heading && !buys.length) return null;
+
+  const anchors = [...buys.slice(0, 2)];
+  if (heading) anchors.push(heading);
+  const found = candidatesNear(anchors);
+
+  const country = countryFromHostname(url.hostname);
+  const counts = new Map<number, number>();
+  const parsed: Array<{ c: Candidate; price: number; currency: string | null }> = [];
+  for (const c of found.values()) {
+    const p = toPrice(firstToken(priceText(c.el)), { country });
+    if (!p) continue;
+    parsed.push({ c, price: p.price, currency: p.currency });
+    counts.set(p.price, (counts.get(p.price) ?? 0) + 1);
+  }
+  let best: (typeof parsed)[number] | null = null;
+  for (const p of parsed) {
+    if (listing && p.c.level > NEAR_HEADING_LEVEL) continue;
+    // An amount shown in several places (buy box, sticky bar) is more likely the price.
+    const s = p.c.score + Math.min(2, (counts.get(p.price) ?? 1) - 1);
+    if (!best || s > best.c.score + Math.min(2, (counts.get(best.price) ?? 1) - 1)) best = p;
+  }
+
+  if (listing && best) {
+    // A tile grid around the heading: many different amounts as close as the chosen one.
+    const level = best.c.level;
+    const near = new Set(parsed.filter((p) => p.c.level <= level).map((p) => p.price));
+    if (near.size > MAX_NEAR_AMOUNTS) return null;
+  }
+  const title = heading ? spacedText(heading) : titleFallback(document);
+  if (!best && (!buys.length || listing)) return null;
+  const out: Partial<Product> = { title };
+  if (best) {
+    out.price = best.price;
+    out.currency = best.currency;
+  }
+  return out;
+}
+
+function firstToken(text: string): string {
+  PRICE_TOKEN_GLOBAL_RE.lastIndex = 0;
+  const m = PRICE_TOKEN_GLOBAL_RE.exec(text);
+  PRICE_TOKEN_GLOBAL_RE.lastIndex = 0;
+  return m ? m[0] : text;
+}

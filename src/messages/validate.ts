@@ -83,8 +83,8 @@ export function product(v: unknown): Product {
 
 function orderItem(v: unknown): OrderItem {
   if (!isPlainObject(v)) throw new InvalidPayload('item must be an object');
-  const title = text(field(v, 'title'));
-  if (!title) throw new InvalidPayload('item needs a title');
+  // Some receipts (PayPal) show no item description: keep the line, it still has a price.
+  const title = text(field(v, 'title')) ?? 'Item without a description';
   const q = field(v, 'quantity');
   if (typeof q !== 'number' || !Number.isInteger(q) || q < 1 || q > 10_000) throw new InvalidPayload('bad quantity');
   return { title, quantity: q, price: amount(field(v, 'price')), currency: currency(field(v, 'currency')) };

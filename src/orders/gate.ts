@@ -1,0 +1,22 @@
+import { textOf } from './text';
+import { THANKS } from './wording';
+
+/**
+ * The cheap "could this be an order confirmation at all" check that runs on every shop page before the
+ * generic reader: URL path first, then the title and a few headings (bounded text, no page walk).
+ */
+
+/** Carts and not-yet-placed checkouts are never purchases. */
+const CART_OR_CHECKOUT = /\/(?:cart|basket|bag|warenkorb|panier|carrito|carrello|checkouts?|kasse|caisse|pago|cassa|payment)(?:[/.?]|$)/i;
+/** Paths that shops use for the page after payment. */
+const SUCCESS_PATH = /thank[-_]?you|order[-_]?(?:received|confirm\w*|complete\w*|success)|confirmation|best(?:ae|ä)tigung|\/success|\/receipt|\/merci|\/gracias|\/grazie/i;
+
+export function mayBeOrderPage(document: Document, url: URL): boolean {
+  const path = url.pathname;
+  const success = SUCCESS_PATH.test(path);
+  if (CART_OR_CHECKOUT.test(path) && !success) return false;
+  if (success) return true;
+  // The title and the first h1 only: querySelector stops at the first match.
+  const heads = `${document.title} ${textOf(document.querySelector('h1'))}`.slice(0, 600);
+  return THANKS.test(heads);
+}

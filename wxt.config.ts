@@ -21,7 +21,8 @@ export default defineConfig({
   manifest: ({ browser, mode }) => ({
     name: 'Local Footprint',
     description: 'The carbon footprint of what you look at and buy online, estimated on your device. Nothing leaves it.',
-    permissions: [],
+    // activeTab + scripting: the popup estimates the page the user is on, only when they open it.
+    permissions: ['activeTab', 'scripting'],
     ...(mode === 'production'
       ? {
           content_security_policy:

@@ -7,6 +7,11 @@ export default defineContentScript({
   matches: [...SHOP_MATCH_PATTERNS],
   runAt: 'document_idle',
   main(ctx) {
+    // Injected again from the toolbar (activeTab) on a page where it already runs: one copy is enough.
+    const flag = '__localFootprintRunning';
+    const g = globalThis as unknown as Record<string, boolean>;
+    if (g[flag]) return;
+    g[flag] = true;
     const session = newSession();
     const send: Send = (msg) => sendWithRetry(() => browser.runtime.sendMessage(msg)) as never;
     const run = () => {

@@ -6,11 +6,17 @@ import { senderRole, type SenderInfo } from '../messages/senders';
 import { InvalidPayload } from '../messages/validate';
 import { counts, deletePurchase, listPurchases, recordPurchase, summarize, wipeAll } from '../store/purchases';
 import { getSettings, updateSettings } from '../store/settings';
-import { exportJson } from '../store/export';
+import { exportJson } from '../data-io';
 import { productInput } from './product-input';
+import { PendingWrites, isTransient } from './pending';
+import { queryPurchases } from '../store/query';
+import { addManualPurchase, deleteItem, updateItem } from '../store/edit';
+import { buildRecords } from '../store/purchases';
+import { RULES, type Rule } from '../data/categories';
+import { applyImport, decryptBackup, describeWipe, exportCsv, exportEncrypted, isEncryptedBackup, prepareImport } from '../data-io';
 import { matchViewed, rememberViewed } from '../store/viewed';
 import type { ViewedRecord } from '../store/records';
-import type { Estimate, EstimateInput, Order } from '../types';
+import type { Estimate, EstimateInput, Order, PageKind, Product } from '../types';
 
 export interface HandlerContext {
   db: FootprintDB;
@@ -22,7 +28,15 @@ export interface HandlerContext {
   now: () => number;
   /** Shows a short text on the toolbar icon for a tab (stealth mode's only output). */
   setToolbar?: (tabId: number, text: string, title: string) => void;
+  /** Writes kept for retry when storage fails; see pending.ts. */
+  pending?: PendingWrites;
+  /** The active tab, for `tab/estimate` (injects the content script there with activeTab). */
+  activeTab?: () => Promise<{ id: number; url: string } | null>;
+  injectContentScript?: (tabId: number) => Promise<void>;
 }
+
+/** What the content script last saw per tab, for the popup and for stealth mode. */
+const lastSeen = new Map<number, { kind: PageKind; product: Product | null; estimate: Estimate | null; url: string }>();
 
 /** Purchases a tab's content script added recently: the only ones it may undo. */
 const UNDO_WINDOW_MS = 10 * 60 * 1000;
@@ -39,10 +53,26 @@ export async function handleMessage(ctx: HandlerContext, raw: unknown, sender: S
     return { ok: false, error: err instanceof InvalidPayload ? err.message : 'invalid message' };
   }
   try {
-    return { ok: true, ...(await dispatch(ctx, msg, sender)) } as HandlerReply;
+    return { ok: true, ...(await dispatchReopening(ctx, msg, sender)) } as HandlerReply;
   } catch (err) {
+    if (err instanceof UserError) return { ok: false, error: err.message };
+    ctx.pending?.recordError(err);
     const name = (err as { name?: string }).name ?? 'Error';
     return { ok: false, error: `${name}: ${(err as Error).message ?? 'failed'}` };
+  }
+}
+
+/**
+ * A database closed under us (another tab's upgrade, `versionchange`, a woken service worker) is opened
+ * again and the request tried once more: the writes are keyed, so a repeat is harmless.
+ */
+async function dispatchReopening(ctx: HandlerContext, msg: Message, sender: SenderInfo): Promise<Replies[keyof Replies]> {
+  try {
+    return await dispatch(ctx, msg, sender);
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'DatabaseClosedError') throw err;
+    await ctx.db.open();
+    return dispatch(ctx, msg, sender);
   }
 }
 
@@ -57,6 +87,7 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
       const estimate = ctx.estimate(productInput(p, host));
       if (host) await rememberViewed(db, host, p, estimate.category, ctx.now(), settings.viewedRetentionDays);
       const tabId = sender.tab?.id;
+      if (tabId !== undefined) lastSeen.set(tabId, { kind: msg.kind, product: p, estimate, url: sender.url ?? '' });
       if (tabId !== undefined && ctx.setToolbar) {
         ctx.setToolbar(tabId, estimate.kg === null ? '?' : shortKg(estimate.kg), estimate.kg === null ? 'Footprint unknown' : `About ${shortKg(estimate.kg)} kg CO2e`);
       }
@@ -74,7 +105,18 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
       const viewed = await db.viewed.where('seenAt').above(ctx.now() - settings.viewedRetentionDays * 86_400_000).toArray();
       for (const order of msg.orders) {
         const estimates = order.items.map((it) => estimateItem(ctx, it, order, host, matchViewed(viewed, host, it.title)));
-        const r = await recordPurchase(db, { shop: host, order, estimates, source: 'page', today: ctx.today(), now: ctx.now() });
+        const input = { shop: host, order, estimates, source: 'page' as const, today: ctx.today(), now: ctx.now() };
+        const key = buildRecords(input).purchase.id;
+        let r: Awaited<ReturnType<typeof recordPurchase>>;
+        try {
+          r = await recordPurchase(db, input);
+        } catch (err) {
+          if (!ctx.pending || !isTransient(err)) throw err;
+          // Kept and retried under the same key: a later success or a second report give one record.
+          ctx.pending.keep(key, () => recordPurchase(db, input).then(() => undefined), err);
+          results.push({ status: 'pending' as const, purchaseId: key, kg: null, reason: (err as Error).name });
+          continue;
+        }
         if (r.status === 'added' && sender.tab?.id !== undefined) recentAdds.set(r.purchase.id, { tabId: sender.tab.id, at: ctx.now() });
         results.push({ status: r.status, purchaseId: r.purchase.id, kg: r.purchase.itemCount > r.purchase.unknownItems ? r.purchase.kg : null });
       }
@@ -92,6 +134,36 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
     }
     case 'purchases/list':
       return { purchases: await listPurchases(db, msg.offset, msg.limit) };
+    case 'purchases/query':
+      return queryPurchases(db, msg.query);
+    case 'purchase/add':
+      return { purchase: await addManualPurchase(db, msg.purchase, ctx.estimate, ctx.now()) };
+    case 'item/update':
+      return { purchase: await updateItem(db, msg.itemId, msg.patch, ctx.estimate, ctx.now()) };
+    case 'item/delete':
+      return { purchase: await deleteItem(db, msg.itemId, ctx.now()) };
+    case 'categories/list':
+      return { categories: categoryList() };
+    case 'status/get':
+      return { status: ctx.pending?.status() ?? { pendingWrites: 0, lastError: null } };
+    case 'tab/estimate':
+      return tabEstimate(ctx);
+    case 'data/export-csv':
+      return { csv: await exportCsv(db) };
+    case 'data/import-preview': {
+      const prepared = await prepare(db, msg.text, msg.passphrase ?? null, ctx.now());
+      return { preview: prepared.preview };
+    }
+    case 'data/import': {
+      const prepared = await prepare(db, msg.text, msg.passphrase ?? null, ctx.now());
+      const result = await applyImport(db, prepared.plan, { now: ctx.now() });
+      if (!result.ok) throw new UserError(result.error);
+      return { result };
+    }
+    case 'data/backup-export':
+      return { text: await exportEncrypted(db, ctx.now(), msg.passphrase) };
+    case 'data/wipe-preview':
+      return { preview: await describeWipe(db) };
     case 'purchase/delete':
       return { removed: await deletePurchase(db, msg.id) };
     case 'settings/get':
@@ -107,6 +179,52 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
 }
 
 /** An order line, classified with the product page the user saw before buying when there is one. */
+/** An error whose message is written for the user (import problems). */
+class UserError extends Error {}
+
+async function prepare(db: FootprintDB, text: string, passphrase: string | null, now: number) {
+  let plainText = text;
+  if (isEncryptedBackup(text)) {
+    if (!passphrase) throw new UserError('This is an encrypted backup: enter its passphrase.');
+    const d = await decryptBackup(text, passphrase);
+    if (!d.ok) throw new UserError(d.error);
+    plainText = d.text;
+  }
+  const prepared = await prepareImport(db, plainText, { now });
+  if (!prepared.ok) throw new UserError(prepared.error);
+  return prepared;
+}
+
+function categoryList(): Array<{ path: string; method: Estimate['method'] }> {
+  const seen = new Map<string, Estimate['method']>();
+  for (const r of Object.values(RULES) as Rule[]) {
+    if (!seen.has(r.path)) seen.set(r.path, r.method === 'reference' ? 'product' : r.method);
+  }
+  return [...seen].map(([path, method]) => ({ path, method })).sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The estimate for the active tab: what its content script reported, or inject it there (activeTab). */
+async function tabEstimate(ctx: HandlerContext): Promise<Replies['tab/estimate']> {
+  const tab = await ctx.activeTab?.();
+  if (!tab) return { kind: null, product: null, estimate: null, reason: 'no active tab' };
+  let seen = lastSeen.get(tab.id);
+  if ((!seen || seen.url !== tab.url) && ctx.injectContentScript && /^https?:/.test(tab.url)) {
+    try {
+      await ctx.injectContentScript(tab.id);
+    } catch {
+      return { kind: null, product: null, estimate: null, reason: 'this page cannot be read' };
+    }
+    for (let i = 0; i < 20 && (!lastSeen.get(tab.id) || lastSeen.get(tab.id)!.url !== tab.url); i++) await new Promise((r) => setTimeout(r, 100));
+    seen = lastSeen.get(tab.id);
+  }
+  if (!seen || seen.url !== tab.url) return { kind: 'other', product: null, estimate: null, reason: 'no product on this page' };
+  return { kind: seen.kind, product: seen.product, estimate: seen.estimate };
+}
+
+export function forgetTab(tabId: number): void {
+  lastSeen.delete(tabId);
+}
+
 function estimateItem(ctx: HandlerContext, it: Order['items'][number], order: Order, host: string, seen: ViewedRecord | null): Estimate {
   return ctx.estimate({
     title: it.title,

@@ -1,7 +1,8 @@
 import { FootprintDB } from '../store/db';
 import { getSettings } from '../store/settings';
 import { estimate } from '../engine/estimate';
-import { handleMessage, type HandlerContext } from './handler';
+import { forgetTab, handleMessage, type HandlerContext } from './handler';
+import { PendingWrites } from './pending';
 import type { SenderInfo } from '../messages/senders';
 import { localDate } from '../util/dates';
 
@@ -23,6 +24,11 @@ export interface BackgroundApi {
     onMessage: { addListener(cb: (message: unknown, sender: SenderInfo) => Promise<unknown> | undefined): void };
     onInstalled: { addListener(cb: () => void): void };
   };
+  tabs: {
+    query(q: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number; url?: string }>>;
+    onRemoved: { addListener(cb: (tabId: number) => void): void };
+  };
+  scripting?: { executeScript(details: { target: { tabId: number }; files: string[] }): Promise<unknown> };
   action?: ToolbarAction;
   browserAction?: ToolbarAction;
 }
@@ -36,6 +42,16 @@ export function startBackground(browser: BackgroundApi): void {
     estimate,
     today: () => localDate(new Date()),
     now: () => Date.now(),
+    pending: new PendingWrites(() => Date.now()),
+    activeTab: async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.id !== undefined && tab.url ? { id: tab.id, url: tab.url } : null;
+    },
+    // activeTab: opening the popup grants this tab, and only this tab, until it navigates.
+    injectContentScript: async (tabId) => {
+      if (!browser.scripting) throw new Error('scripting API unavailable');
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    },
     setToolbar: (tabId, text, title) => {
       const action = browser.action ?? browser.browserAction;
       if (!action) return;
@@ -46,6 +62,8 @@ export function startBackground(browser: BackgroundApi): void {
   };
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(ctx, message, sender));
+
+  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 
   // Fires on install and on every update: settings are merged with defaults, never reset.
   browser.runtime.onInstalled.addListener(() => {

@@ -6,6 +6,8 @@ import type { PageReading } from '../types';
 
 export type Send = <T extends ContentMessage['type']>(msg: Extract<ContentMessage, { type: T }>) => Promise<({ ok: true } & Replies[T]) | { ok: false; error: string }>;
 
+const RESEND_PENDING_MS = 30_000;
+
 export interface PageSession {
   badge: BadgeHandle | null;
   /** URL last handled, so a URL-change poll does not redo work. */
@@ -48,6 +50,14 @@ export async function runOnPage(doc: Document, url: string, send: Send, session:
     if (valid.length === 0) return { reading, shown: 'none' };
     const reply = await send({ type: 'orders/seen', orders: valid });
     if (!reply.ok || session.lastUrl !== url) return { reading, shown: 'none' };
+    if (reply.results.some((r) => r.status === 'pending')) {
+      // The background keeps the write and retries; if its worker stops meanwhile, this page says it again.
+      session.badge = createBadge(doc, { kind: 'message', text: 'This order could not be saved yet; Local Footprint will try again. Open its popup for details.' });
+      setTimeout(() => {
+        if (session.lastUrl === url) void send({ type: 'orders/seen', orders: valid });
+      }, RESEND_PENDING_MS);
+      return { reading, shown: 'none' };
+    }
     const added = reply.results.filter((r) => r.status === 'added');
     if (added.length === 0) return { reading, shown: 'none' };
     const known = added.filter((r) => r.kg !== null);

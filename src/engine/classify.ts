@@ -1,5 +1,5 @@
 import { LEXICON } from '../data/lexicon';
-import { ruleOf, type Rule } from '../data/categories';
+import { RULES, ruleOf, type Rule } from '../data/categories';
 import { fold } from './text';
 
 export interface Classification {
@@ -62,7 +62,21 @@ function mainPart(title: string): string {
   return title.split(/\s(?:with|mit|avec|con)\s/i)[0] ?? title;
 }
 
+let byPath: Map<string, string> | null = null;
+
+/** A category that is exactly one of our taxonomy paths (chosen by the user when editing) is taken as given. */
+function exactRule(category: string | null | undefined): string | null {
+  if (!category || !category.includes(' > ')) return null;
+  if (!byPath) {
+    byPath = new Map();
+    for (const [id, r] of Object.entries(RULES) as Array<[string, Rule]>) if (!byPath.has(r.path)) byPath.set(r.path, id);
+  }
+  return byPath.get(category) ?? null;
+}
+
 export function classify(input: ClassifyInput): Classification | null {
+  const exact = exactRule(input.category);
+  if (exact) return { rule: exact, category: (ruleOf(exact) as Rule).path, confidence: 1, matched: ['category given'] };
   compiled ??= compile();
   const fields: Array<[keyof typeof FIELD_WEIGHT, string]> = [];
   const cat = [input.category, ...(input.breadcrumbs ?? [])].filter(Boolean).join(' / ');

@@ -21,6 +21,19 @@ export function parseMessage(raw: unknown, role: SenderRole): Message {
       return { type, offset: v.int(raw.offset, 0, 1e7), limit: v.int(raw.limit, 1, 500) };
     case 'purchase/delete':
       return { type, id: v.id(raw.id) };
+    case 'purchases/query':
+      return { type, query: v.purchaseQuery(raw.query) };
+    case 'purchase/add':
+      return { type, purchase: v.manualPurchase(raw.purchase) };
+    case 'item/update':
+      return { type, itemId: v.id(raw.itemId), patch: v.itemPatch(raw.patch) };
+    case 'item/delete':
+      return { type, itemId: v.id(raw.itemId) };
+    case 'data/import-preview':
+    case 'data/import':
+      return { type, text: v.bigText(raw.text), passphrase: v.passphrase(raw.passphrase, false) };
+    case 'data/backup-export':
+      return { type, passphrase: v.passphrase(raw.passphrase, true)! };
     case 'settings/set': {
       const patch = validateSettingsPatch(raw.patch);
       if (!patch) throw new v.InvalidPayload('bad settings');
@@ -28,7 +41,12 @@ export function parseMessage(raw: unknown, role: SenderRole): Message {
     }
     case 'summary/get':
     case 'settings/get':
+    case 'categories/list':
+    case 'status/get':
+    case 'tab/estimate':
     case 'data/export':
+    case 'data/export-csv':
+    case 'data/wipe-preview':
     case 'data/wipe':
       return { type };
     default:

@@ -2,6 +2,7 @@ import type { Estimate, Order, PageKind, Product } from '../types';
 import type { Settings } from '../store/settings';
 import type { PurchaseWithItems, Summary } from '../store/purchases';
 import type { SenderRole } from './senders';
+import type { ImportPreview, ImportResult, WipeSummary } from '../data-io';
 
 /** What a content script may say: only what it saw, and undo of what it just added. */
 export type ContentMessage =
@@ -9,33 +10,119 @@ export type ContentMessage =
   | { type: 'orders/seen'; orders: Order[] }
   | { type: 'purchase/undo'; purchaseId: string };
 
+export type SortOrder = 'date-desc' | 'date-asc' | 'kg-desc' | 'kg-asc';
+
+export interface PurchaseQuery {
+  offset: number;
+  limit: number;
+  /** YYYY-MM */
+  month?: string | null;
+  /** Top-level category ("Electronics"), or "Unknown". */
+  category?: string | null;
+  /** Case-insensitive text in shop, order number or item titles. */
+  search?: string | null;
+  sort?: SortOrder;
+}
+
+export interface ItemPatch {
+  /** Taxonomy path; null = let the engine classify from the title again. */
+  category?: string | null;
+  quantity?: number;
+  price?: number | null;
+  currency?: string | null;
+}
+
+export interface ManualPurchase {
+  title: string;
+  price: number | null;
+  currency: string | null;
+  /** YYYY-MM-DD */
+  date: string;
+  category: string | null;
+  quantity: number;
+  shop?: string | null;
+}
+
+/** Import and wipe previews are the data-io module's own shapes (src/data-io). */
+export type { ImportPreview, ImportResult, WipeSummary } from '../data-io';
+
 /** Privileged requests, accepted only from the extension's own pages. */
 export type PageMessage =
   | { type: 'summary/get' }
   | { type: 'purchases/list'; offset: number; limit: number }
+  | { type: 'purchases/query'; query: PurchaseQuery }
   | { type: 'purchase/delete'; id: string }
+  | { type: 'purchase/add'; purchase: ManualPurchase }
+  | { type: 'item/update'; itemId: string; patch: ItemPatch }
+  | { type: 'item/delete'; itemId: string }
+  | { type: 'categories/list' }
   | { type: 'settings/get' }
   | { type: 'settings/set'; patch: Partial<Settings> }
+  | { type: 'status/get' }
+  | { type: 'tab/estimate' }
   | { type: 'data/export' }
+  | { type: 'data/export-csv' }
+  | { type: 'data/import-preview'; text: string; passphrase?: string | null }
+  | { type: 'data/import'; text: string; passphrase?: string | null }
+  | { type: 'data/backup-export'; passphrase: string }
+  | { type: 'data/wipe-preview' }
   | { type: 'data/wipe' };
 
 export type Message = ContentMessage | PageMessage;
 
 export const ALLOWED: Readonly<Record<Exclude<SenderRole, 'untrusted'>, readonly Message['type'][]>> = {
   'content-script': ['page/seen', 'orders/seen', 'purchase/undo'],
-  'extension-page': ['summary/get', 'purchases/list', 'purchase/delete', 'settings/get', 'settings/set', 'data/export', 'data/wipe'],
+  'extension-page': [
+    'summary/get',
+    'purchases/list',
+    'purchases/query',
+    'purchase/delete',
+    'purchase/add',
+    'item/update',
+    'item/delete',
+    'categories/list',
+    'settings/get',
+    'settings/set',
+    'status/get',
+    'tab/estimate',
+    'data/export',
+    'data/export-csv',
+    'data/import-preview',
+    'data/import',
+    'data/backup-export',
+    'data/wipe-preview',
+    'data/wipe',
+  ],
 };
+
+/** Problems the background could not solve alone (quota, a closed database): shown in the popup. */
+export interface StoreStatus {
+  pendingWrites: number;
+  lastError: { at: number; message: string } | null;
+}
 
 export interface Replies {
   'page/seen': { estimate: Estimate | null; showBadge: boolean };
-  'orders/seen': { results: Array<{ status: 'added' | 'exists' | 'skipped'; purchaseId: string | null; kg: number | null; reason?: string }> };
+  'orders/seen': { results: Array<{ status: 'added' | 'exists' | 'skipped' | 'pending'; purchaseId: string | null; kg: number | null; reason?: string }> };
   'purchase/undo': { removed: boolean };
   'summary/get': { summary: Summary; count: number };
   'purchases/list': { purchases: PurchaseWithItems[] };
+  'purchases/query': { purchases: PurchaseWithItems[]; total: number };
   'purchase/delete': { removed: boolean };
+  'purchase/add': { purchase: PurchaseWithItems };
+  'item/update': { purchase: PurchaseWithItems };
+  'item/delete': { purchase: PurchaseWithItems | null };
+  'categories/list': { categories: Array<{ path: string; method: Estimate['method'] }> };
   'settings/get': { settings: Settings };
   'settings/set': { settings: Settings };
+  'status/get': { status: StoreStatus };
+  'tab/estimate': { kind: PageKind | null; product: Product | null; estimate: Estimate | null; reason?: string };
   'data/export': { json: string };
+  'data/export-csv': { csv: string };
+  'data/import-preview': { preview: ImportPreview };
+  'data/import': { result: ImportResult };
+  'data/backup-export': { text: string };
+  'data/wipe-preview': { preview: WipeSummary };
   'data/wipe': { wiped: true };
 }
 

@@ -1,4 +1,5 @@
 import type { Availability, Order, OrderItem, PageKind, Product } from '../types';
+import type { ItemPatch, ManualPurchase, PurchaseQuery, SortOrder } from './protocol';
 
 /**
  * Payload validation at the trust boundary: everything a content script sends was read from a page the
@@ -46,6 +47,8 @@ export function currency(v: unknown): string | null {
 export function isoDate(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string' || !ISO_DATE.test(v)) throw new InvalidPayload('expected YYYY-MM-DD');
+  const d = new Date(`${v}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) throw new InvalidPayload('no such date');
   return v;
 }
 
@@ -115,5 +118,72 @@ export function id(v: unknown): string {
 
 export function int(v: unknown, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new InvalidPayload('bad number');
+  return v;
+}
+
+const SORTS: readonly SortOrder[] = ['date-desc', 'date-asc', 'kg-desc', 'kg-asc'];
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export function purchaseQuery(v: unknown): PurchaseQuery {
+  if (!isPlainObject(v)) throw new InvalidPayload('query must be an object');
+  const month = field(v, 'month');
+  if (month !== undefined && month !== null && (typeof month !== 'string' || !MONTH.test(month))) throw new InvalidPayload('month must be YYYY-MM');
+  const sort = field(v, 'sort');
+  if (sort !== undefined && !(SORTS as readonly unknown[]).includes(sort)) throw new InvalidPayload('unknown sort');
+  return {
+    offset: int(field(v, 'offset'), 0, 1e7),
+    limit: int(field(v, 'limit'), 1, 500),
+    month: (month as string | null | undefined) ?? null,
+    category: text(field(v, 'category'), 200),
+    search: text(field(v, 'search'), 200),
+    sort: (sort as SortOrder | undefined) ?? 'date-desc',
+  };
+}
+
+function quantity(v: unknown): number {
+  return int(v, 1, 10_000);
+}
+
+export function itemPatch(v: unknown): ItemPatch {
+  if (!isPlainObject(v)) throw new InvalidPayload('patch must be an object');
+  const out: ItemPatch = {};
+  for (const k of Object.keys(v)) if (!['category', 'quantity', 'price', 'currency'].includes(k)) throw new InvalidPayload(`cannot change ${k}`);
+  if (Object.hasOwn(v, 'category')) out.category = text(v.category, 300);
+  if (Object.hasOwn(v, 'quantity')) out.quantity = quantity(v.quantity);
+  if (Object.hasOwn(v, 'price')) out.price = amount(v.price);
+  if (Object.hasOwn(v, 'currency')) out.currency = currency(v.currency);
+  return out;
+}
+
+export function manualPurchase(v: unknown): ManualPurchase {
+  if (!isPlainObject(v)) throw new InvalidPayload('purchase must be an object');
+  const title = text(field(v, 'title'));
+  if (!title) throw new InvalidPayload('a purchase needs a title');
+  const date = isoDate(field(v, 'date'));
+  if (!date) throw new InvalidPayload('a purchase needs a date');
+  const shop = text(field(v, 'shop'), 253);
+  return {
+    title,
+    price: amount(field(v, 'price')),
+    currency: currency(field(v, 'currency')),
+    date,
+    category: text(field(v, 'category'), 300),
+    quantity: quantity(field(v, 'quantity') ?? 1),
+    shop,
+  };
+}
+
+/** An import file as text: the size limit is checked by the importer with a clear message. */
+export function bigText(v: unknown): string {
+  if (typeof v !== 'string') throw new InvalidPayload('expected the file as text');
+  return v;
+}
+
+export function passphrase(v: unknown, required: boolean): string | null {
+  if (v === undefined || v === null || v === '') {
+    if (required) throw new InvalidPayload('a passphrase is required');
+    return null;
+  }
+  if (typeof v !== 'string' || v.length > 1024) throw new InvalidPayload('bad passphrase');
   return v;
 }

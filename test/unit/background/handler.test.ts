@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleMessage, type HandlerContext } from '../../../src/background/handler';
 import { estimate } from '../../../src/engine/estimate';
-import { FootprintDB } from '../../../src/store/db';
+import { FootprintDB, SCHEMA_VERSION } from '../../../src/store/db';
 import type { SenderInfo } from '../../../src/messages/senders';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -80,7 +80,7 @@ describe('background message handler', () => {
     await handleMessage(ctx, { type: 'orders/seen', orders }, SHOP_TAB(1));
     const ex = (await handleMessage(ctx, { type: 'data/export' }, POPUP)) as { ok: true; json: string };
     const data = JSON.parse(ex.json);
-    expect(data).toMatchObject({ format: 'local-footprint-export', schemaVersion: 1 });
+    expect(data).toMatchObject({ format: 'local-footprint-export', schemaVersion: SCHEMA_VERSION });
     expect(data.tables.purchases).toHaveLength(1);
     expect(data.tables.items).toHaveLength(2);
     expect(await handleMessage(ctx, { type: 'data/wipe' }, POPUP)).toMatchObject({ ok: true, wiped: true });

@@ -1,0 +1,48 @@
+import type { FootprintDB } from '../store/db';
+import { SCHEMA_VERSION } from '../store/db';
+import { EXPORT_FORMAT, type ExportFile } from './format';
+
+export interface ExportOptions {
+  /** Version of the extension writing the file (e.g. `browser.runtime.getManifest().version`). */
+  app?: string;
+  /** Also write the derived monthly totals (ignored on import, which rebuilds them). Default false. */
+  includeMonths?: boolean;
+}
+
+/**
+ * Reads every table in one read-only transaction, so the file is a consistent snapshot even while a
+ * purchase is being recorded in another tab.
+ */
+export async function buildExport(db: FootprintDB, now: number, options: ExportOptions = {}): Promise<ExportFile> {
+  const tables = options.includeMonths
+    ? [db.purchases, db.items, db.viewed, db.settings, db.months]
+    : [db.purchases, db.items, db.viewed, db.settings];
+  return db.transaction('r', tables, async () => {
+    const [purchases, items, viewed, settings, months] = await Promise.all([
+      db.purchases.toArray(),
+      db.items.toArray(),
+      db.viewed.toArray(),
+      db.settings.toArray(),
+      options.includeMonths ? db.months.toArray() : Promise.resolve(undefined),
+    ]);
+    const file: ExportFile = {
+      format: EXPORT_FORMAT,
+      schemaVersion: SCHEMA_VERSION,
+      exportedAt: new Date(now).toISOString(),
+      app: options.app ?? 'unknown',
+      counts: { purchases: purchases.length, items: items.length, viewed: viewed.length, settings: settings.length },
+      tables: months ? { purchases, items, viewed, settings, months } : { purchases, items, viewed, settings },
+    };
+    return file;
+  });
+}
+
+/** The whole database as one JSON document (see `format.ts`); compact, UTF-8 when saved as a file. */
+export async function exportJson(db: FootprintDB, now: number, options: ExportOptions = {}): Promise<string> {
+  return JSON.stringify(await buildExport(db, now, options));
+}
+
+/** A file name such as `local-footprint-2026-11-28.json`. */
+export function exportFileName(now: number, ext: 'json' | 'csv' | 'backup.json' = 'json'): string {
+  return `local-footprint-${new Date(now).toISOString().slice(0, 10)}.${ext}`;
+}

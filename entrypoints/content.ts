@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { SHOP_MATCH_PATTERNS } from '../src/shops/registry';
+import { TRAVEL_MATCH_PATTERNS } from '../src/flights/sites';
 import { newSession, runOnPage, type Send } from '../src/content/run';
 import { ExtensionGone, sendWithRetry } from '../src/content/send';
 
 export default defineContentScript({
-  matches: [...SHOP_MATCH_PATTERNS],
+  matches: [...SHOP_MATCH_PATTERNS, ...TRAVEL_MATCH_PATTERNS],
   runAt: 'document_idle',
   main(ctx) {
     // Injected again from the toolbar (activeTab) on a page where it already runs: one copy is enough.

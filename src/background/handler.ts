@@ -5,7 +5,7 @@ import { parseMessage } from '../messages/parse';
 import { senderRole, type SenderInfo } from '../messages/senders';
 import { InvalidPayload } from '../messages/validate';
 import { counts, deletePurchase, listPurchases, recordPurchase, summarize, wipeAll } from '../store/purchases';
-import { getSettings, updateSettings } from '../store/settings';
+import { getSettings, updateSettings, type Settings } from '../store/settings';
 import { exportJson } from '../data-io';
 import { productInput } from './product-input';
 import { PendingWrites, isTransient } from './pending';
@@ -17,6 +17,8 @@ import { applyImport, decryptBackup, describeWipe, exportCsv, exportEncrypted, i
 import { matchViewed, rememberViewed } from '../store/viewed';
 import type { ViewedRecord } from '../store/records';
 import type { Estimate, EstimateInput, Order, PageKind, Product } from '../types';
+import type { Trip } from '../flights/types';
+import { flightEstimate } from '../engine/flight';
 
 export interface HandlerContext {
   db: FootprintDB;
@@ -96,31 +98,23 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
     case 'orders/seen': {
       const settings = await getSettings(db);
       const host = hostOf(sender.url) ?? '';
-      const shop = shopKey(host);
-      const skip = (reason: string) => ({ results: msg.orders.map(() => ({ status: 'skipped' as const, purchaseId: null, kg: null, reason })) });
-      if (settings.capturePaused) return skip('capture paused');
-      if (settings.disabledShops.includes(shop)) return skip('capture off for this shop');
-      if (sender.tab?.incognito && !settings.recordInPrivate) return skip('private window');
+      const blocked = captureBlocked(settings, sender, host);
+      if (blocked) return { results: msg.orders.map(() => ({ status: 'skipped' as const, purchaseId: null, kg: null, reason: blocked })) };
       const results = [];
       const viewed = await db.viewed.where('seenAt').above(ctx.now() - settings.viewedRetentionDays * 86_400_000).toArray();
       for (const order of msg.orders) {
         const estimates = order.items.map((it) => estimateItem(ctx, it, order, host, matchViewed(viewed, host, it.title)));
-        const input = { shop: host, order, estimates, source: 'page' as const, today: ctx.today(), now: ctx.now() };
-        const key = buildRecords(input).purchase.id;
-        let r: Awaited<ReturnType<typeof recordPurchase>>;
-        try {
-          r = await recordPurchase(db, input);
-        } catch (err) {
-          if (!ctx.pending || !isTransient(err)) throw err;
-          // Kept and retried under the same key: a later success or a second report give one record.
-          ctx.pending.keep(key, () => recordPurchase(db, input).then(() => undefined), err);
-          results.push({ status: 'pending' as const, purchaseId: key, kg: null, reason: (err as Error).name });
-          continue;
-        }
-        if (r.status === 'added' && sender.tab?.id !== undefined) recentAdds.set(r.purchase.id, { tabId: sender.tab.id, at: ctx.now() });
-        results.push({ status: r.status, purchaseId: r.purchase.id, kg: r.purchase.itemCount > r.purchase.unknownItems ? r.purchase.kg : null });
+        results.push(await recordOnce(ctx, sender, host, order, estimates));
       }
       return { results };
+    }
+    case 'trips/seen': {
+      const host = hostOf(sender.url) ?? '';
+      const blocked = captureBlocked(await getSettings(db), sender, host);
+      if (blocked) return { results: [{ status: 'skipped', purchaseId: null, kg: null, reason: blocked }] };
+      const order = tripsAsOrder(msg.trips);
+      const estimates = msg.trips.map((t) => scaled(flightEstimate(t.from, t.to, t.cabin ?? 'economy'), t.passengers));
+      return { results: [await recordOnce(ctx, sender, host, order, estimates)] };
     }
     case 'purchase/undo': {
       const recent = recentAdds.get(msg.purchaseId);
@@ -179,6 +173,50 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
 }
 
 /** An order line, classified with the product page the user saw before buying when there is one. */
+type RecordReply = Replies['orders/seen']['results'][number];
+
+/** Why nothing may be recorded from this tab now, or null. */
+function captureBlocked(settings: Settings, sender: SenderInfo, host: string): string | null {
+  if (settings.capturePaused) return 'capture paused';
+  if (settings.disabledShops.includes(shopKey(host))) return 'capture off for this shop';
+  if (sender.tab?.incognito && !settings.recordInPrivate) return 'private window';
+  return null;
+}
+
+/** Records one order once; a storage failure keeps it for retry under the same key. */
+async function recordOnce(ctx: HandlerContext, sender: SenderInfo, host: string, order: Order, estimates: Estimate[]): Promise<RecordReply> {
+  const input = { shop: host, order, estimates, source: 'page' as const, today: ctx.today(), now: ctx.now() };
+  const key = buildRecords(input).purchase.id;
+  let r: Awaited<ReturnType<typeof recordPurchase>>;
+  try {
+    r = await recordPurchase(ctx.db, input);
+  } catch (err) {
+    if (!ctx.pending || !isTransient(err)) throw err;
+    // Kept and retried under the same key: a later success or a second report give one record.
+    ctx.pending.keep(key, () => recordPurchase(ctx.db, input).then(() => undefined), err);
+    return { status: 'pending', purchaseId: key, kg: null, reason: (err as Error).name };
+  }
+  if (r.status === 'added' && sender.tab?.id !== undefined) recentAdds.set(r.purchase.id, { tabId: sender.tab.id, at: ctx.now() });
+  return { status: r.status, purchaseId: r.purchase.id, kg: r.purchase.itemCount > r.purchase.unknownItems ? r.purchase.kg : null };
+}
+
+/** A booking as an order: one line per leg, passengers as the quantity. */
+function tripsAsOrder(trips: Trip[]): Order {
+  const first = trips[0]!;
+  return {
+    orderId: first.bookingRef,
+    date: first.date,
+    currency: null,
+    total: null,
+    items: trips.map((t) => ({ title: `Flight ${t.from} → ${t.to}${t.cabin ? ` (${t.cabin.replace('-', ' ')})` : ''}`, quantity: t.passengers, price: null, currency: null })),
+  };
+}
+
+function scaled(e: Estimate, n: number): Estimate {
+  if (e.kg === null || n === 1) return e;
+  return { ...e, kg: e.kg * n, low: (e.low ?? e.kg) * n, high: (e.high ?? e.kg) * n, inputs: { ...e.inputs, passengers: n } };
+}
+
 /** An error whose message is written for the user (import problems). */
 class UserError extends Error {}
 

@@ -3,6 +3,7 @@ import { quickShopCheck } from '../extract/quick-check';
 import { readPage } from '../extract/read-page';
 import type { ContentMessage, Replies } from '../messages/protocol';
 import type { PageReading } from '../types';
+import { looksLikeBookingConfirmation, readTrips } from '../flights/read-trips';
 
 export type Send = <T extends ContentMessage['type']>(msg: Extract<ContentMessage, { type: T }>) => Promise<({ ok: true } & Replies[T]) | { ok: false; error: string }>;
 
@@ -34,6 +35,15 @@ export async function runOnPage(doc: Document, url: string, send: Send, session:
   } catch {
     return { reading: null, shown: 'none' };
   }
+  // Flight bookings first: airline pages carry no shop markup, and the check is two short regexes.
+  if (looksLikeBookingConfirmation(doc)) {
+    const trips = readTrips(doc);
+    if (trips.length > 0) {
+      const reply = await send({ type: 'trips/seen', trips });
+      if (reply.ok && session.lastUrl === url) return showAdded(doc, send, session, reply.results, null);
+      return { reading: null, shown: 'none' };
+    }
+  }
   if (!quickShopCheck(doc, parsed)) return { reading: null, shown: 'none' };
   const reading = readPage(doc, url);
 
@@ -58,21 +68,28 @@ export async function runOnPage(doc: Document, url: string, send: Send, session:
       }, RESEND_PENDING_MS);
       return { reading, shown: 'none' };
     }
-    const added = reply.results.filter((r) => r.status === 'added');
-    if (added.length === 0) return { reading, shown: 'none' };
-    const known = added.filter((r) => r.kg !== null);
-    const kg = known.length ? known.reduce((s, r) => s + (r.kg ?? 0), 0) : null;
-    const badge = createBadge(doc, {
-      kind: 'added',
-      kg,
-      onUndo: () => {
-        void Promise.all(added.map((r) => send({ type: 'purchase/undo', purchaseId: r.purchaseId ?? '' }))).then((replies) => {
-          if (replies.some((r) => r.ok && r.removed)) badge.update({ kind: 'undone' });
-        });
-      },
-    });
-    session.badge = badge;
-    return { reading, shown: 'added' };
+    return showAdded(doc, send, session, reply.results, reading);
   }
   return { reading, shown: 'none' };
+}
+
+type Results = Replies['orders/seen']['results'];
+
+/** "Added to your footprint: 12 kg CO2e. Undo." — no modal, and undo only on a real click. */
+function showAdded(doc: Document, send: Send, session: PageSession, results: Results, reading: PageReading | null): RunOutcome {
+  const added = results.filter((r) => r.status === 'added');
+  if (added.length === 0) return { reading, shown: 'none' };
+  const known = added.filter((r) => r.kg !== null);
+  const kg = known.length ? known.reduce((s, r) => s + (r.kg ?? 0), 0) : null;
+  const badge = createBadge(doc, {
+    kind: 'added',
+    kg,
+    onUndo: () => {
+      void Promise.all(added.map((r) => send({ type: 'purchase/undo', purchaseId: r.purchaseId ?? '' }))).then((replies) => {
+        if (replies.some((r) => r.ok && r.removed)) badge.update({ kind: 'undone' });
+      });
+    },
+  });
+  session.badge = badge;
+  return { reading, shown: 'added' };
 }

@@ -15,6 +15,8 @@ export function parseMessage(raw: unknown, role: SenderRole): Message {
       return { type, kind: v.pageKind(raw.kind), product: raw.product === null ? null : v.product(raw.product) };
     case 'orders/seen':
       return { type, orders: v.orders(raw.orders) };
+    case 'trips/seen':
+      return { type, trips: v.trips(raw.trips) };
     case 'purchase/undo':
       return { type, purchaseId: v.id(raw.purchaseId) };
     case 'purchases/list':

@@ -2,12 +2,14 @@ import type { Estimate, Order, PageKind, Product } from '../types';
 import type { Settings } from '../store/settings';
 import type { PurchaseWithItems, Summary } from '../store/purchases';
 import type { SenderRole } from './senders';
+import type { Trip } from '../flights/types';
 import type { ImportPreview, ImportResult, WipeSummary } from '../data-io';
 
 /** What a content script may say: only what it saw, and undo of what it just added. */
 export type ContentMessage =
   | { type: 'page/seen'; kind: PageKind; product: Product | null }
   | { type: 'orders/seen'; orders: Order[] }
+  | { type: 'trips/seen'; trips: Trip[] }
   | { type: 'purchase/undo'; purchaseId: string };
 
 export type SortOrder = 'date-desc' | 'date-asc' | 'kg-desc' | 'kg-asc';
@@ -71,7 +73,7 @@ export type PageMessage =
 export type Message = ContentMessage | PageMessage;
 
 export const ALLOWED: Readonly<Record<Exclude<SenderRole, 'untrusted'>, readonly Message['type'][]>> = {
-  'content-script': ['page/seen', 'orders/seen', 'purchase/undo'],
+  'content-script': ['page/seen', 'orders/seen', 'trips/seen', 'purchase/undo'],
   'extension-page': [
     'summary/get',
     'purchases/list',
@@ -104,6 +106,7 @@ export interface StoreStatus {
 export interface Replies {
   'page/seen': { estimate: Estimate | null; showBadge: boolean };
   'orders/seen': { results: Array<{ status: 'added' | 'exists' | 'skipped' | 'pending'; purchaseId: string | null; kg: number | null; reason?: string }> };
+  'trips/seen': Replies['orders/seen'];
   'purchase/undo': { removed: boolean };
   'summary/get': { summary: Summary; count: number };
   'purchases/list': { purchases: PurchaseWithItems[] };

@@ -1,5 +1,6 @@
 import type { Availability, Order, OrderItem, PageKind, Product } from '../types';
 import type { ItemPatch, ManualPurchase, PurchaseQuery, SortOrder } from './protocol';
+import type { Cabin, Trip } from '../flights/types';
 
 /**
  * Payload validation at the trust boundary: everything a content script sends was read from a page the
@@ -186,4 +187,21 @@ export function passphrase(v: unknown, required: boolean): string | null {
   }
   if (typeof v !== 'string' || v.length > 1024) throw new InvalidPayload('bad passphrase');
   return v;
+}
+
+const CABINS: readonly Cabin[] = ['economy', 'premium-economy', 'business', 'first'];
+
+export function trips(v: unknown): Trip[] {
+  if (!Array.isArray(v) || v.length === 0 || v.length > 8) throw new InvalidPayload('expected 1 to 8 flights');
+  return v.map((t) => {
+    if (!isPlainObject(t)) throw new InvalidPayload('flight must be an object');
+    const from = field(t, 'from');
+    const to = field(t, 'to');
+    if (typeof from !== 'string' || typeof to !== 'string' || !/^[A-Z]{3}$/.test(from) || !/^[A-Z]{3}$/.test(to) || from === to) throw new InvalidPayload('bad airports');
+    const cabin = field(t, 'cabin');
+    if (cabin !== null && !(CABINS as readonly unknown[]).includes(cabin)) throw new InvalidPayload('bad cabin');
+    const ref = text(field(t, 'bookingRef'), 12);
+    if (ref !== null && !/^[A-Z0-9]{5,12}$/.test(ref)) throw new InvalidPayload('bad booking reference');
+    return { from, to, cabin: cabin as Cabin | null, passengers: int(field(t, 'passengers'), 1, 9), date: isoDate(field(t, 'date')), bookingRef: ref };
+  });
 }

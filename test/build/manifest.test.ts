@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../shared.ts';
 import { SHOP_MATCH_PATTERNS } from '../../src/shops/registry.ts';
+import { TRAVEL_MATCH_PATTERNS } from '../../src/flights/sites.ts';
 
 const BUILDS = { chromium: resolve(REPO_ROOT, '.output/chrome-mv3'), firefox: resolve(REPO_ROOT, '.output/firefox-mv2') };
 const DOC = readFileSync(resolve(REPO_ROOT, 'docs/permissions.md'), 'utf8');
@@ -53,10 +54,10 @@ describe.each(Object.entries(BUILDS))('%s build', (browser, dir) => {
     expect(asked).not.toContain('<all_urls>');
   });
 
-  it('runs content scripts only on the built-in shop list, in the isolated world', () => {
+  it('runs content scripts only on the built-in shop and airline list, in the isolated world', () => {
     const matches = (m.content_scripts ?? []).flatMap((c) => c.matches);
     expect(matches.length).toBeGreaterThan(0);
-    for (const p of matches) expect(SHOP_MATCH_PATTERNS).toContain(p);
+    for (const p of matches) expect([...SHOP_MATCH_PATTERNS, ...TRAVEL_MATCH_PATTERNS]).toContain(p);
     expect(matches).not.toContain('<all_urls>');
     expect((m.content_scripts ?? []).every((c) => c.world === undefined || c.world === 'ISOLATED')).toBe(true);
   });

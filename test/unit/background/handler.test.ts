@@ -96,3 +96,21 @@ describe('background message handler', () => {
     expect(await handleMessage(ctx, { type: 'page/seen', kind: 'product', product }, SHOP_TAB(1))).toMatchObject({ ok: true, showBadge: false });
   });
 });
+
+describe('flights', () => {
+  it('records a booking once, one line per leg, passengers multiplied', async () => {
+    const trips = [
+      { from: 'LHR', to: 'JFK', cabin: 'economy', passengers: 2, date: '2026-12-20', bookingRef: 'ABC123' },
+      { from: 'JFK', to: 'LHR', cabin: 'economy', passengers: 2, date: '2026-12-20', bookingRef: 'ABC123' },
+    ];
+    const tab: SenderInfo = { id: ID, url: 'https://www.britishairways.com/travel/confirmation', tab: { id: 9 }, frameId: 0 };
+    const r = await handleMessage(ctx, { type: 'trips/seen', trips }, tab);
+    expect(r).toMatchObject({ ok: true, results: [{ status: 'added', purchaseId: 'britishairways.com|ABC123' }] });
+    expect(await handleMessage(ctx, { type: 'trips/seen', trips }, tab)).toMatchObject({ results: [{ status: 'exists' }] });
+    const items = await ctx.db.items.toArray();
+    expect(items.map((i) => i.title)).toEqual(['Flight LHR → JFK (economy)', 'Flight JFK → LHR (economy)']);
+    expect(items[0]!.estimate.method).toBe('flight');
+    expect(items[0]!.estimate.inputs.passengers).toBe(2);
+    expect(await handleMessage(ctx, { type: 'trips/seen', trips: [{ ...trips[0], from: 'lhr' }] }, tab)).toMatchObject({ ok: false });
+  });
+});

@@ -20,6 +20,8 @@ export default defineConfig({
   },
   manifest: ({ browser, mode }) => ({
     name: 'Local Footprint',
+    // public/_locales holds the UI text in English, German and French.
+    default_locale: 'en',
     description: 'The carbon footprint of what you look at and buy online, estimated on your device. Nothing leaves it.',
     // activeTab + scripting: the popup estimates the page the user is on, only when they open it.
     permissions: ['activeTab', 'scripting'],

@@ -1,141 +1,229 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../store/settings';
+import { t } from '../i18n/t';
 import { call, type PageSend } from '../popup/api';
+import { localToday } from '../popup/format';
+import { CurrencySelect } from '../popup/ui/Field';
+import { BackupSection } from './Backup';
 import { downloadText } from './download';
+import { ImportSection } from './Import';
+import { WipeSection } from './Wipe';
 
 type Status = { kind: 'info' | 'error'; text: string } | null;
 
-export function Options({ send }: { send: PageSend }) {
+export interface OptionsProps {
+  send: PageSend;
+  /** Extension version, for the export file name. */
+  version?: string;
+  download?: (filename: string, text: string, type: string) => void;
+  openMethodology?: () => void;
+  today?: () => string;
+}
+
+const defaultDownload = (name: string, text: string, type: string) => downloadText(document, name, text, type);
+
+export function Options({ send, download = defaultDownload, openMethodology, today = () => localToday() }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const [confirmWipe, setConfirmWipe] = useState<{ purchases: number } | null>(null);
   const [newShop, setNewShop] = useState('');
+  const [retention, setRetention] = useState('');
+  const [retentionError, setRetentionError] = useState<string | null>(null);
+
+  const loadSettings = async () => {
+    try {
+      const r = await call(send, { type: 'settings/get' });
+      setSettings(r.settings);
+      setRetention(String(r.settings.viewedRetentionDays));
+    } catch (e) {
+      setStatus({ kind: 'error', text: t('read_failed', (e as Error).message) });
+    }
+  };
 
   useEffect(() => {
-    call(send, { type: 'settings/get' })
-      .then((r) => setSettings(r.settings))
-      .catch((e: Error) => setStatus({ kind: 'error', text: e.message }));
+    void loadSettings();
   }, []);
 
   const save = async (patch: Partial<Settings>) => {
     try {
       const r = await call(send, { type: 'settings/set', patch });
       setSettings(r.settings);
-      setStatus({ kind: 'info', text: 'Saved.' });
+      setStatus({ kind: 'info', text: t('saved') });
     } catch (e) {
-      setStatus({ kind: 'error', text: (e as Error).message });
+      setStatus({ kind: 'error', text: t('save_failed', (e as Error).message) });
     }
   };
+
+  const fileName = (ext: string) => `local-footprint-${today()}.${ext}`;
 
   const exportJson = async () => {
     try {
       const { json } = await call(send, { type: 'data/export' });
-      downloadText(document, `local-footprint-${new Date().toISOString().slice(0, 10)}.json`, json, 'application/json');
-      setStatus({ kind: 'info', text: 'Export saved to your downloads.' });
+      download(fileName('json'), json, 'application/json');
+      setStatus({ kind: 'info', text: t('export_saved') });
     } catch (e) {
-      setStatus({ kind: 'error', text: `Export failed: ${(e as Error).message}` });
+      setStatus({ kind: 'error', text: t('export_failed', (e as Error).message) });
     }
   };
 
-  const askWipe = async () => {
-    const { count } = await call(send, { type: 'summary/get' });
-    setConfirmWipe({ purchases: count });
-  };
-
-  const wipe = async () => {
+  const exportCsv = async () => {
     try {
-      await call(send, { type: 'data/wipe' });
-      setConfirmWipe(null);
-      setStatus({ kind: 'info', text: 'Everything was deleted.' });
-      const r = await call(send, { type: 'settings/get' });
-      setSettings(r.settings);
+      const { csv } = await call(send, { type: 'data/export-csv' });
+      download(fileName('csv'), csv, 'text/csv');
+      setStatus({ kind: 'info', text: t('export_saved') });
     } catch (e) {
-      setStatus({ kind: 'error', text: `Nothing was deleted: ${(e as Error).message}` });
+      setStatus({ kind: 'error', text: t('export_failed', (e as Error).message) });
     }
   };
 
-  if (!settings) return <main class="options">{status ? <p role="alert">{status.text}</p> : <p>Loading…</p>}</main>;
+  const saveRetention = () => {
+    const n = Number(retention);
+    if (!/^\d+$/.test(retention.trim()) || n > 365) {
+      setRetentionError(t('err_retention'));
+      return;
+    }
+    setRetentionError(null);
+    if (settings && n !== settings.viewedRetentionDays) void save({ viewedRetentionDays: n });
+  };
+
+  if (!settings) {
+    return (
+      <main class="options">
+        <h1>{t('options_title')}</h1>
+        {status ? (
+          <p role="alert" class="error">
+            {status.text}
+          </p>
+        ) : (
+          <p>{t('loading')}</p>
+        )}
+      </main>
+    );
+  }
 
   return (
     <main class="options">
-      <h1>Local Footprint</h1>
-      <p class="promise">Your data stays on this device. Nothing is ever sent anywhere.</p>
-      {status && (
-        <p role={status.kind === 'error' ? 'alert' : 'status'} class={status.kind}>
-          {status.kind === 'error' ? 'Error: ' : ''}
-          {status.text}
+      <h1>{t('options_title')}</h1>
+      <p class="promise">{t('options_promise')}</p>
+      {openMethodology && (
+        <p>
+          <button type="button" class="link" onClick={openMethodology}>
+            {t('methodology_link')}
+          </button>
         </p>
       )}
+      <div aria-live="polite" class="status-line">
+        {status && (
+          <p role={status.kind === 'error' ? 'alert' : 'status'} class={status.kind === 'error' ? 'error' : 'notice'} data-testid="options-status">
+            {status.kind === 'error' ? `${t('error_prefix')} ` : ''}
+            {status.text}
+          </p>
+        )}
+      </div>
 
       <section aria-labelledby="s-h">
-        <h2 id="s-h">Settings</h2>
+        <h2 id="s-h">{t('settings_title')}</h2>
         <fieldset>
-          <legend>Where the estimate shows</legend>
+          <legend>{t('badge_mode')}</legend>
           <label>
-            <input type="radio" name="badge" checked={settings.badgeMode === 'page'} onChange={() => void save({ badgeMode: 'page' })} /> A small badge in the page
+            <input type="radio" name="badge" checked={settings.badgeMode === 'page'} onChange={() => void save({ badgeMode: 'page' })} /> {t('badge_page')}
           </label>
           <label>
-            <input type="radio" name="badge" checked={settings.badgeMode === 'toolbar'} onChange={() => void save({ badgeMode: 'toolbar' })} /> Only on the toolbar icon (nothing is added to pages)
+            <input type="radio" name="badge" checked={settings.badgeMode === 'toolbar'} onChange={() => void save({ badgeMode: 'toolbar' })} /> {t('badge_toolbar')}
           </label>
         </fieldset>
         <label class="check">
-          <input type="checkbox" checked={settings.capturePaused} onChange={(e) => void save({ capturePaused: (e.target as HTMLInputElement).checked })} /> Pause recording purchases
+          <input type="checkbox" checked={settings.capturePaused} onChange={(e) => void save({ capturePaused: (e.target as HTMLInputElement).checked })} data-testid="pause" />{' '}
+          {t('pause_capture')}
         </label>
         <label class="check">
-          <input type="checkbox" checked={settings.recordInPrivate} onChange={(e) => void save({ recordInPrivate: (e.target as HTMLInputElement).checked })} /> Record purchases made in private windows
+          <input type="checkbox" checked={settings.recordInPrivate} onChange={(e) => void save({ recordInPrivate: (e.target as HTMLInputElement).checked })} />{' '}
+          {t('record_private')}
         </label>
-        <label>
-          Keep recently viewed products for{' '}
-          <input type="number" min={0} max={365} value={settings.viewedRetentionDays} onChange={(e) => void save({ viewedRetentionDays: Number((e.target as HTMLInputElement).value) })} /> days
+        <label class="check">
+          <input type="checkbox" checked={settings.exportReminder} onChange={(e) => void save({ exportReminder: (e.target as HTMLInputElement).checked })} />{' '}
+          {t('export_reminder')}
         </label>
-        <h3>Shops where nothing is recorded</h3>
-        <ul>
-          {settings.disabledShops.map((s) => (
-            <li key={s}>
-              {s}{' '}
-              <button type="button" onClick={() => void save({ disabledShops: settings.disabledShops.filter((x) => x !== s) })} aria-label={`Record again on ${s}`}>
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div class="field">
+          <label for="currency">{t('display_currency')}</label>
+          <CurrencySelect id="currency" value={settings.displayCurrency} names onChange={(v) => v && void save({ displayCurrency: v })} />
+        </div>
         <form
+          class="field"
           onSubmit={(e) => {
             e.preventDefault();
-            const host = newShop.trim().toLowerCase().replace(/^www\./, '');
+            saveRetention();
+          }}
+        >
+          <label for="retention">{t('retention')}</label>
+          <span>
+            <input
+              id="retention"
+              inputMode="numeric"
+              value={retention}
+              onInput={(e) => setRetention((e.target as HTMLInputElement).value)}
+              onBlur={saveRetention}
+              aria-invalid={retentionError ? 'true' : undefined}
+              aria-describedby={retentionError ? 'retention-err' : 'retention-hint'}
+              class="short"
+            />{' '}
+            {t('days')}
+          </span>
+          <span id="retention-hint" class="muted small">
+            {t('retention_hint')}
+          </span>
+          {retentionError && (
+            <span id="retention-err" class="field-error">
+              {t('error_prefix')} {retentionError}
+            </span>
+          )}
+        </form>
+
+        <h3>{t('shops_off_title')}</h3>
+        {settings.disabledShops.length === 0 ? (
+          <p class="muted">{t('shops_off_none')}</p>
+        ) : (
+          <ul class="shops">
+            {settings.disabledShops.map((s) => (
+              <li key={s}>
+                {s}{' '}
+                <button type="button" onClick={() => void save({ disabledShops: settings.disabledShops.filter((x) => x !== s) })} aria-label={t('shop_on_again', s)}>
+                  {t('remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form
+          class="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const host = newShop.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/^www\./, '');
             if (host && !settings.disabledShops.includes(host)) void save({ disabledShops: [...settings.disabledShops, host] });
             setNewShop('');
           }}
         >
-          <label>
-            Shop host <input value={newShop} onInput={(e) => setNewShop((e.target as HTMLInputElement).value)} placeholder="amazon.de" />
-          </label>
-          <button type="submit">Turn off</button>
+          <label for="shop">{t('shop_host')}</label>{' '}
+          <input id="shop" value={newShop} onInput={(e) => setNewShop((e.target as HTMLInputElement).value)} placeholder="example.com" autoComplete="off" />{' '}
+          <button type="submit">{t('shop_off')}</button>
         </form>
       </section>
 
-      <section aria-labelledby="d-h">
-        <h2 id="d-h">Your data</h2>
-        <p>
-          <button type="button" onClick={() => void exportJson()}>Export everything (JSON)</button>
+      <section aria-labelledby="e-h">
+        <h2 id="e-h">{t('export_title')}</h2>
+        <p>{t('export_intro')}</p>
+        <p class="actions">
+          <button type="button" onClick={() => void exportJson()} data-testid="export-json">
+            {t('export_json')}
+          </button>{' '}
+          <button type="button" onClick={() => void exportCsv()} data-testid="export-csv">
+            {t('export_csv')}
+          </button>
         </p>
-        {!confirmWipe ? (
-          <p>
-            <button type="button" class="danger" onClick={() => void askWipe()}>Delete everything…</button>
-          </p>
-        ) : (
-          <div role="alertdialog" aria-labelledby="w-h" class="confirm">
-            <h3 id="w-h">Delete everything?</h3>
-            <p>
-              This deletes {confirmWipe.purchases} purchase(s) with their items and estimates, your recently viewed products and your settings,
-              from this device. It cannot be undone. You may want to export first.
-            </p>
-            <button type="button" onClick={() => void exportJson()}>Export first</button>{' '}
-            <button type="button" class="danger" onClick={() => void wipe()}>Delete everything</button>{' '}
-            <button type="button" onClick={() => setConfirmWipe(null)}>Cancel</button>
-          </div>
-        )}
       </section>
+
+      <BackupSection send={send} save={download} fileName={fileName} />
+      <ImportSection send={send} onImported={() => void loadSettings()} />
+      <WipeSection send={send} exportFirst={exportJson} onWiped={() => void loadSettings()} />
     </main>
   );
 }

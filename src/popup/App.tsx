@@ -1,102 +1,270 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PurchaseWithItems, Summary } from '../store/purchases';
-import { formatKg, methodLabel } from '../badge/format';
+import type { Replies, SortOrder, StoreStatus } from '../messages/protocol';
+import { downloadText } from '../options/download';
+import { t } from '../i18n/t';
 import { call, type PageSend } from './api';
-import { carKmEquivalent } from '../engine/equivalents';
+import { AddPurchase } from './AddPurchase';
+import { categoryLabel, localToday } from './format';
+import { History } from './History';
+import { PurchaseDialog } from './PurchaseDialog';
+import { Categories, MonthChart, StatusBanner, TabEstimate, Totals } from './Summary';
 
-interface State {
-  summary: Summary;
-  count: number;
-  purchases: PurchaseWithItems[];
+export type Download = (filename: string, text: string, type: string) => void;
+
+export interface AppProps {
+  send: PageSend;
+  /** Opens the options page (browser.runtime.openOptionsPage in the entrypoint). */
+  openOptions?: () => void;
+  /** Opens the methodology page in a tab. */
+  openMethodology?: () => void;
+  download?: Download;
+  /** Local date, YYYY-MM-DD. */
+  today?: () => string;
+  /** Delay before a typed search is sent. */
+  debounceMs?: number;
+  listHeight?: number;
+  rowHeight?: number;
+  pageSize?: number;
 }
 
-export function App({ send, openOptions }: { send: PageSend; openOptions?: () => void }) {
-  const [state, setState] = useState<State | null>(null);
-  const [error, setError] = useState<string | null>(null);
+const defaultDownload: Download = (name, text, type) => downloadText(document, name, text, type);
 
-  const load = async () => {
+export function App({ send, openOptions, openMethodology, download = defaultDownload, today = () => localToday(), debounceMs = 250, listHeight, rowHeight, pageSize }: AppProps) {
+  const [summary, setSummary] = useState<{ summary: Summary; count: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [status, setStatus] = useState<StoreStatus | null>(null);
+  const [tab, setTab] = useState<Replies['tab/estimate'] | null>(null);
+  const [searchText, setSearchText] = useState('');
+  const [search, setSearch] = useState('');
+  const [month, setMonth] = useState('');
+  const [category, setCategory] = useState('');
+  const [sort, setSort] = useState<SortOrder>('date-desc');
+  const [refresh, setRefresh] = useState(0);
+  const [open, setOpen] = useState<PurchaseWithItems | null>(null);
+  const [adding, setAdding] = useState<{ currency: string } | null>(null);
+  const historyHeading = useRef<HTMLHeadingElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+
+  const loadSummary = async () => {
     try {
-      const [{ summary, count }, { purchases }] = await Promise.all([
-        call(send, { type: 'summary/get' }),
-        call(send, { type: 'purchases/list', offset: 0, limit: 50 }),
-      ]);
-      setState({ summary, count, purchases });
+      setSummary(await call(send, { type: 'summary/get' }));
       setError(null);
-    } catch (err) {
-      setError((err as Error).message);
+    } catch (e) {
+      setError((e as Error).message);
     }
   };
 
   useEffect(() => {
-    void load();
+    void loadSummary();
+    call(send, { type: 'status/get' })
+      .then((r) => setStatus(r.status))
+      .catch(() => setStatus(null));
+    call(send, { type: 'tab/estimate' })
+      .then((r) => setTab(r))
+      .catch(() => setTab(null));
   }, []);
 
-  if (error) return <main class="popup"><p role="alert" class="error">Could not read your data: {error}</p></main>;
-  if (!state) return <main class="popup" aria-busy="true"><p>Loading…</p></main>;
-  const { summary, count, purchases } = state;
+  useEffect(() => {
+    if (searchText === search) return;
+    const timer = setTimeout(() => setSearch(searchText), debounceMs);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+
+  const exportNow = async () => {
+    try {
+      const { json } = await call(send, { type: 'data/export' });
+      download(`local-footprint-${today()}.json`, json, 'application/json');
+      setNotice(t('export_saved'));
+    } catch (e) {
+      setNotice(t('export_failed', (e as Error).message));
+    }
+  };
+
+  const changed = () => {
+    setRefresh((n) => n + 1);
+    void loadSummary();
+  };
+
+  const openAdd = async () => {
+    let currency = 'EUR';
+    try {
+      currency = (await call(send, { type: 'settings/get' })).settings.displayCurrency;
+    } catch {
+      // keep the default
+    }
+    setAdding({ currency });
+  };
+
+  if (error && !summary) {
+    return (
+      <main class="popup">
+        <p role="alert" class="error">
+          {t('read_failed', error)}
+        </p>
+      </main>
+    );
+  }
+  if (!summary) {
+    return (
+      <main class="popup" aria-busy="true">
+        <p>{t('loading')}</p>
+      </main>
+    );
+  }
+
+  const { summary: s, count } = summary;
+  const filtered = search !== '' || month !== '' || category !== '';
+  const categories = [...new Set([...s.byCategory.map((c) => c.category), 'Unknown'])];
+  const currentMonth = today().slice(0, 7);
 
   return (
     <main class="popup">
-      <header>
-        <h1>Your footprint</h1>
-        <p class="promise">Stored on this device only. Nothing is sent anywhere.</p>
-        {openOptions && (
-          <button type="button" class="link" onClick={openOptions}>
-            Settings and your data
-          </button>
-        )}
+      <header class="head">
+        <h1>{t('popup_title')}</h1>
+        <p class="promise">{t('promise')}</p>
+        <nav class="links" aria-label={t('links_label')}>
+          {openOptions && (
+            <button type="button" class="link" onClick={openOptions}>
+              {t('settings_link')}
+            </button>
+          )}
+          {openMethodology && (
+            <button type="button" class="link" onClick={openMethodology}>
+              {t('methodology_link')}
+            </button>
+          )}
+        </nav>
       </header>
+
+      {status && <StatusBanner status={status} onExport={() => void exportNow()} />}
+      {notice && (
+        <p role="status" class="notice">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+
+      {tab && <TabEstimate tab={tab} />}
+
       {count === 0 ? (
-        <section class="empty" aria-labelledby="empty-h">
-          <h2 id="empty-h">No purchases yet</h2>
-          <p>
-            Open a product page in a supported shop to see its estimated footprint. When you finish an order, its
-            confirmation page adds the purchase here, once.
-          </p>
+        <section class="empty" aria-labelledby="empty-h" data-testid="empty">
+          <h2 id="empty-h">{t('empty_title')}</h2>
+          <p>{t('empty_body')}</p>
+          <p>{t('empty_body2')}</p>
+          <button type="button" ref={addButton} onClick={() => void openAdd()}>
+            {t('add_button')}
+          </button>
         </section>
       ) : (
         <>
-          <section class="totals" aria-label="Totals">
-            <Total label="This month" t={summary.thisMonth} />
-            <Total label="This year" t={summary.thisYear} />
-            <Total label="All time" t={summary.allTime} testid="total-all" />
-          </section>
-          <section aria-labelledby="hist-h">
-            <h2 id="hist-h">Purchases ({count})</h2>
-            <ul class="history" data-testid="history">
-              {purchases.map((p) => (
-                <li key={p.id}>
-                  <div class="row">
-                    <span class="date">{p.date}</span>
-                    <span class="shop">{p.shop}</span>
-                    <span class="kg">{p.itemCount > p.unknownItems ? `${formatKg(p.kg)} kg` : 'unknown'}</span>
-                  </div>
-                  <ul class="items">
-                    {p.items.map((it) => (
-                      <li key={it.id} title={it.estimate.source ?? undefined}>
-                        <span class="title">{it.quantity > 1 ? `${it.quantity} × ` : ''}{it.title}</span>
-                        <span class="method">{it.estimate.kg === null ? 'unknown' : `${formatKg(it.estimate.kg)} kg · ${methodLabel(it.estimate.method)}`}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <Totals summary={s} />
+          <MonthChart months={s.months} current={currentMonth} />
+          <Categories byCategory={s.byCategory} />
         </>
       )}
-    </main>
-  );
-}
 
-function Total({ label, t, testid }: { label: string; t: Summary['allTime']; testid?: string }) {
-  return (
-    <div class="total" data-testid={testid}>
-      <span class="t-label">{label}</span>
-      <strong class="t-kg">{formatKg(t.kg)} kg CO2e</strong>
-      <span class="t-range">{t.purchases > 0 ? `range ${formatKg(t.low)}–${formatKg(t.high)} kg` : 'no purchases'}</span>
-      {t.kg > 0 && <span class="t-range">≈ {formatKg(carKmEquivalent(t.kg))} km by car</span>}
-      {t.unknownItems > 0 && <span class="t-unknown">{t.unknownItems} item(s) without an estimate</span>}
-    </div>
+      {count > 0 && (
+        <section aria-labelledby="hist-h" class="hist">
+          <div class="hist-head">
+            <h2 id="hist-h" ref={historyHeading} tabIndex={-1}>
+              {t('history_title')}
+            </h2>
+            <button type="button" ref={addButton} onClick={() => void openAdd()}>
+              {t('add_button')}
+            </button>
+          </div>
+          <div class="filters" role="search">
+            <label class="f-search">
+              <span>{t('search')}</span>
+              <input type="search" value={searchText} onInput={(e) => setSearchText((e.target as HTMLInputElement).value)} placeholder={t('search_placeholder')} data-testid="search" />
+            </label>
+            <label>
+              <span>{t('month')}</span>
+              <select value={month} onChange={(e) => setMonth((e.target as HTMLSelectElement).value)} data-testid="filter-month">
+                <option value="">{t('all_months')}</option>
+                {[...s.months].reverse().map((m) => (
+                  <option key={m.month} value={m.month}>
+                    {m.month}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>{t('category')}</span>
+              <select value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)} data-testid="filter-category">
+                <option value="">{t('all_categories')}</option>
+                {categories.map((c) => (
+                  <option key={c} value={c}>
+                    {categoryLabel(c)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>{t('sort')}</span>
+              <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as SortOrder)} data-testid="sort">
+                <option value="date-desc">{t('sort_date_desc')}</option>
+                <option value="date-asc">{t('sort_date_asc')}</option>
+                <option value="kg-desc">{t('sort_kg_desc')}</option>
+                <option value="kg-asc">{t('sort_kg_asc')}</option>
+              </select>
+            </label>
+            {filtered && (
+              <button
+                type="button"
+                class="link"
+                onClick={() => {
+                  setSearchText('');
+                  setSearch('');
+                  setMonth('');
+                  setCategory('');
+                }}
+              >
+                {t('clear_filters')}
+              </button>
+            )}
+          </div>
+          <History
+            send={send}
+            query={{ search: search || null, month: month || null, category: category || null, sort }}
+            refresh={refresh}
+            onOpen={setOpen}
+            onError={setError}
+            height={listHeight}
+            rowHeight={rowHeight}
+            pageSize={pageSize}
+          />
+        </section>
+      )}
+
+      {open && (
+        <PurchaseDialog
+          send={send}
+          purchase={open}
+          onClose={() => setOpen(null)}
+          onChanged={changed}
+          fallbackFocus={() => historyHeading.current}
+        />
+      )}
+      {adding && (
+        <AddPurchase
+          send={send}
+          today={today()}
+          defaultCurrency={adding.currency}
+          onClose={() => setAdding(null)}
+          onAdded={() => {
+            setAdding(null);
+            setNotice(t('added'));
+            changed();
+          }}
+        />
+      )}
+    </main>
   );
 }

@@ -187,8 +187,8 @@ export function crumbs(root: ParentNode, selector: string): string[] | null {
   return out.length ? out : null;
 }
 
-const TRAILING_CRUMB_SEP_RE = /\s*[›»>\/|]\s*$/;
-const SEPARATOR_RE = /^[›»>\/|•·\-–—]+$/;
+const TRAILING_CRUMB_SEP_RE = /\s*[›»>/|]\s*$/;
+const SEPARATOR_RE = /^[›»>/|•·\-–—]+$/;
 
 const OUT_RE = /currently unavailable|out of stock|sold out|no longer available|nicht verfügbar|nicht lieferbar|ausverkauft|indisponible|rupture de stock|épuisé|agotado|no disponible|non disponibile|esaurito|niet beschikbaar|uitverkocht|loppu|slutsåld|niedostępn|tükendi|在庫切れ/i;
 const IN_RE = /in stock|auf lager|en stock|op voorraad|lieferbar|sofort|disponible|disponibile|in magazzino|available|varastossa|i lager|dostępn|stokta|在庫あり|add to (?:cart|basket|bag)/i;

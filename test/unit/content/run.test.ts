@@ -24,7 +24,7 @@ afterEach(() => {
 
 describe('content script run', () => {
   it('shows one badge per page, and still one after a single-page navigation', async () => {
-    const send = vi.fn(async () => ({ ok: true as const, estimate, showBadge: true }));
+    const send = vi.fn(async (_msg: unknown) => ({ ok: true as const, estimate, showBadge: true }));
     const session = newSession();
     productPage('MÖCKELBY Table, oak', '450');
     await runOnPage(document, 'https://www.ikea.com/gb/en/p/moeckelby-table-oak-00293772/', send as unknown as Send, session);

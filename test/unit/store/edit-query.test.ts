@@ -5,9 +5,10 @@ import { queryPurchases } from '../../../src/store/query';
 import { recordPurchase, summarize } from '../../../src/store/purchases';
 import { rebuildRollups } from '../../../src/store/rollups';
 import { estimate } from '../../../src/engine/estimate';
+import type { PurchaseQuery } from '../../../src/messages/protocol';
 
 /** Rollups after incremental updates equal a full rebuild, up to float rounding. */
-function rounded(months: Array<Record<string, unknown>>): unknown {
+function rounded(months: readonly object[]): unknown {
   return JSON.parse(JSON.stringify(months, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
 }
 
@@ -40,7 +41,7 @@ describe('history queries', () => {
     [{ search: 'a1' }, ['A1']],
     [{ category: 'Electronics' }, ['A1']],
     [{ sort: 'kg-desc' as const }, ['A1']],
-  ])('%j → %j', async (q, ids) => {
+  ] as Array<[Partial<PurchaseQuery>, string[]]>)('%j → %j', async (q, ids) => {
     const r = await queryPurchases(db, { offset: 0, limit: q.sort === 'kg-desc' ? 1 : 10, ...q });
     expect(r.purchases.map((p) => p.orderId)).toEqual(ids);
   });

@@ -1,0 +1,67 @@
+import { useState } from 'preact/hooks';
+import { t } from '../i18n/t';
+import { call, type PageSend } from '../popup/api';
+import { Field } from '../popup/ui/Field';
+
+export const MIN_PASSPHRASE = 8;
+
+export function checkPassphrase(a: string, b: string): { first?: string; second?: string } {
+  const out: { first?: string; second?: string } = {};
+  if (a.length < MIN_PASSPHRASE) out.first = t('err_pass_short', MIN_PASSPHRASE);
+  if (a !== b) out.second = t('err_pass_match');
+  return out;
+}
+
+export function BackupSection({ send, save, fileName }: { send: PageSend; save: (name: string, text: string, type: string) => void; fileName: (ext: string) => string }) {
+  const [a, setA] = useState('');
+  const [b, setB] = useState('');
+  const [errors, setErrors] = useState<{ first?: string; second?: string }>({});
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const errs = checkPassphrase(a, b);
+    setErrors(errs);
+    if (errs.first || errs.second) {
+      setTimeout(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      return;
+    }
+    setBusy(true);
+    try {
+      const { text } = await call(send, { type: 'data/backup-export', passphrase: a });
+      save(fileName('backup.json'), text, 'application/json');
+      setMessage({ kind: 'info', text: t('backup_saved') });
+      setA('');
+      setB('');
+    } catch (err) {
+      setMessage({ kind: 'error', text: t('backup_failed', (err as Error).message) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="bk-h">
+      <h2 id="bk-h">{t('backup_title')}</h2>
+      <p>{t('backup_intro')}</p>
+      <form class="edit" onSubmit={(e) => void submit(e)} noValidate>
+        <Field label={t('passphrase')} error={errors.first} id="bk-pass1" hint={t('pass_hint', MIN_PASSPHRASE)}>
+          <input type="password" autoComplete="new-password" value={a} onInput={(e) => setA((e.target as HTMLInputElement).value)} />
+        </Field>
+        <Field label={t('passphrase_again')} error={errors.second} id="bk-pass2">
+          <input type="password" autoComplete="new-password" value={b} onInput={(e) => setB((e.target as HTMLInputElement).value)} />
+        </Field>
+        <button type="submit" disabled={busy}>
+          {t('backup_button')}
+        </button>
+      </form>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind === 'error' ? 'error' : 'notice'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Cart and checkout pages: by URL path first (cheap, reliable), then by DOM signals (payment card
+ * fields, a checkout form, a "Place order" button, a cart-like document title).
+ */
+
+const CART_PATH = /\/(?:cart|basket|warenkorb|panier|carrito|carrello|winkelwagen|koszyk|kosik|ostoskori|varukorg|handlekurv|trolley|viewcart|shoppingcart|shopping-cart|shopping-bag|sepet)(?:[/.?#]|$)/i;
+const CHECKOUT_PATH = /\/(?:checkout|kasse|caisse|pago|cassa|bestellen|secure-checkout|onepage|payment|gp\/buy)(?:[/.?#]|$)/i;
+const CART_TITLE = /^(?:(?:your|my)\s+)?(?:shopping\s+)?(?:cart|basket|bag|trolley)\b|\bwarenkorb\b|\bpanier\b|\bcarrito\b|\bcarrello\b|\bwinkelwagen\b|\bkoszyk\b/i;
+const CHECKOUT_TITLE = /\bcheckout\b|\bkasse\b|\bpaiement\b|\bfinalizar compra\b/i;
+const PAYMENT_FIELDS =
+  'input[autocomplete="cc-number"],input[autocomplete="cc-csc"],input[name*="cardnumber" i],input[name*="card_number" i],input[name*="securitycode" i],input[name*="cvv" i],input[name*="cvc" i]';
+const PLACE_ORDER = /^\s*(?:place (?:your )?order|complete (?:order|purchase)|pay now|buy now and pay|zahlungspflichtig bestellen|kostenpflichtig bestellen|valider (?:la|ma) commande|finalizar (?:compra|pedido)|conferma ordine|bestelling plaatsen)\s*$/i;
+const MAX_BUTTONS = 200;
+
+export function flowKindFromUrl(url: URL): 'cart' | 'checkout' | null {
+  const path = url.pathname;
+  if (CHECKOUT_PATH.test(path)) return 'checkout';
+  if (CART_PATH.test(path)) return 'cart';
+  return null;
+}
+
+/** Card number / security code fields: a payment step, whatever else the page shows. */
+export function hasPaymentFields(document: Document): boolean {
+  return document.querySelector(PAYMENT_FIELDS) !== null;
+}
+
+/** DOM signals, for pages that turned out not to be product pages. */
+export function flowKindFromDom(document: Document): 'cart' | 'checkout' | null {
+  const title = document.title ?? '';
+  if (CHECKOUT_TITLE.test(title)) return 'checkout';
+  if (CART_TITLE.test(title.trim())) return 'cart';
+  if (document.querySelector('form[action*="checkout" i]')) return 'checkout';
+  const buttons = document.querySelectorAll('button,input[type="submit"]');
+  const n = Math.min(buttons.length, MAX_BUTTONS);
+  for (let i = 0; i < n; i++) {
+    const b = buttons[i]!;
+    const label = b.tagName === 'INPUT' ? b.getAttribute('value') : b.textContent;
+    if (label && label.length < 60 && PLACE_ORDER.test(label)) return 'checkout';
+  }
+  return null;
+}

@@ -1,0 +1,60 @@
+/**
+ * Page understanding: what kind of shop page this is, and the product or order on it.
+ *
+ * Order of questions (each answers cheaply before the next runs):
+ *   1. quickShopCheck: could this be a shop page at all? No → 'other'.
+ *   2. Orders: readOrders(...) non-empty → 'order' (order = first, orders = all when several).
+ *   3. Cart / checkout by URL path (/cart, /basket, /warenkorb, /panier, /checkout, /kasse, ...),
+ *      and checkout by card-number / security-code fields.
+ *   4. Product: shop adapter's verdict, else the markup (one product entity, or og:type product),
+ *      else the visual tier (a main title with a price). Several products (ItemList of Products,
+ *      three or more distinct Product entities, many add-to-cart controls) = not a product page.
+ *   5. Cart / checkout by DOM signals (payment card fields, "Place order" button, cart title).
+ *   6. Otherwise 'other' (listings, search results, home pages, articles, events, recipes, ...).
+ *
+ * Precedence when tiers disagree, per field (first tier with a value wins, lower tiers fill gaps):
+ *   shop adapter (reads what the shopper sees) > JSON-LD > microdata > RDFa > OpenGraph > visual tier
+ *   > document.title (suffix " | Shop" stripped; only when no tier names the product).
+ * Price is the exception: the price the shopper sees wins over markup, which is often stale:
+ *   adapter price > visual-tier price (near the title / buy box) > JSON-LD > microdata > RDFa > OpenGraph;
+ *   and a markup price that some markup on the page declares as its list / strikethrough /
+ *   standard price gives way to a different markup price (e.g. OpenGraph sale price vs JSON-LD list price).
+ *   The currency travels with the price that won; when that tier has none, the first tier's currency.
+ */
+import type { PageReading } from '../types';
+import { flowKindFromDom, flowKindFromUrl, hasPaymentFields } from './flow-kind';
+import { readOrders } from './peers';
+import { quickShopCheck } from './quick-check';
+import { readProduct } from './read-product';
+
+const OTHER: PageReading = { kind: 'other', product: null, order: null };
+
+export function readPage(document: Document, url: string): PageReading {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return { ...OTHER };
+  }
+  if (!quickShopCheck(document, u)) return { ...OTHER };
+
+  const orders = readOrders(document, u);
+  if (orders.length > 0) {
+    const reading: PageReading = { kind: 'order', product: null, order: orders[0]! };
+    if (orders.length > 1) reading.orders = orders;
+    return reading;
+  }
+
+  const flow = flowKindFromUrl(u);
+  if (flow) return { kind: flow, product: null, order: null };
+  if (hasPaymentFields(document)) return { kind: 'checkout', product: null, order: null };
+
+  const product = readProduct(document, u);
+  if (product.kind === 'product' && product.product) return { kind: 'product', product: product.product, order: null };
+  if (product.kind === 'cart' || product.kind === 'checkout' || product.kind === 'order') return { kind: product.kind, product: null, order: null };
+  if (product.kind === 'other') return { ...OTHER };
+  return { kind: flowKindFromDom(document) ?? 'other', product: null, order: null };
+}
+
+export { quickShopCheck } from './quick-check';
+export { readProduct } from './read-product';

@@ -1,0 +1,108 @@
+/**
+ * Reads the page's product from every tier and decides whether the page is a product page.
+ * See read-page.ts for the precedence rules.
+ */
+import type { PageKind, Product } from '../types';
+import { withoutProduct } from './breadcrumbs';
+import { mergeFields, pickPrice, type NamedFacts, type TierName } from './merge';
+import { readOpenGraph } from './opengraph';
+import { countryFromHostname, findAdapters, readVisualProduct } from './peers';
+import { readJsonLd, readMicrodata, readRdfa } from './structured';
+import { titleFromDocument } from './title';
+import { pageHints } from './hints';
+import type { ProductFacts, TierReading } from './types';
+
+export interface ReadProductOptions {
+  /** Tiers to use (default: all). For evaluation of single tiers. */
+  tiers?: ReadonlySet<TierName>;
+  /** Let a differing visual-tier price beat the markup price (default true). For evaluation. */
+  visualOverridesMarkup?: boolean;
+}
+
+export interface ProductReading {
+  /** The kind an adapter or the markup decided; null = not a product page by any signal. */
+  kind: PageKind | null;
+  product: Product | null;
+  sources: Partial<Record<keyof Product, TierName>>;
+  /** Why the page is not a product page, when it is not (for evaluation). */
+  reason?: string;
+}
+
+/** Entity types that say "this page is about something other than a product on sale". */
+const NON_PRODUCT_TYPES = new Set(['Recipe', 'Article', 'NewsArticle', 'BlogPosting', 'Event', 'MusicEvent', 'MusicGroup', 'Person', 'SearchResultsPage', 'CollectionPage', 'Movie', 'Course', 'JobPosting', 'Order', 'Invoice']);
+const LISTING_CONTROLS = '[name="add-to-cart"],button[class*="add-to-cart" i],form[action*="cart/add" i],[data-action*="add-to-cart" i]';
+const MAX_LISTING_CONTROLS = 3;
+/** Headings of account, order-list and checkout pages, which show a title and amounts like a product. */
+const ACCOUNT_TITLE = /^\s*(?:your orders|my orders|order history|orders|meine bestellungen|mes commandes|mis pedidos|i miei ordini|payment( information| details)?|checkout|shopping (?:cart|bag|basket)|your (?:cart|basket|bag|account)|my account|sign in|log in|search results|best ?sellers)\b/i;
+
+export function readProduct(document: Document, url: URL, options: ReadProductOptions = {}): ProductReading {
+  const use = (t: TierName): boolean => !options.tiers || options.tiers.has(t);
+  const ctx = { country: countryFromHostname(url.hostname) };
+
+  let adapterKind: PageKind | null = null;
+  let adapterFacts: ProductFacts | null = null;
+  if (use('adapter')) {
+    for (const adapter of findAdapters(document, url)) {
+      if (adapter.detect && !adapter.detect(document, url)) continue;
+      adapterKind ??= adapter.kind?.(document, url) ?? null;
+      if (adapterKind && adapterKind !== 'product') return { kind: adapterKind, product: null, sources: {}, reason: `adapter ${adapter.id}: ${adapterKind}` };
+      adapterFacts = adapter.product?.(document, url) ?? null;
+      if (adapterKind || adapterFacts) break;
+    }
+  }
+
+  const empty: TierReading = { product: null, identified: false, distinctProducts: 0, listedProducts: 0, types: new Set() };
+  const hints = pageHints(document);
+  const jsonLd = use('json-ld') ? readJsonLd(document, url, ctx, hints) : empty;
+  const microdata = use('microdata') ? readMicrodata(document, url, ctx, hints) : empty;
+  const rdfa = use('rdfa') ? readRdfa(document, url, ctx, hints) : empty;
+  const og = use('opengraph') ? readOpenGraph(document, ctx) : { type: null, isProduct: false, title: null, siteName: null, product: null };
+  const structured = [jsonLd, microdata, rdfa];
+
+  const listed = Math.max(...structured.map((t) => t.listedProducts));
+  const distinct = Math.max(...structured.map((t) => t.distinctProducts));
+  const oneProduct = structured.some((t) => t.identified);
+  const ogProduct = og.isProduct;
+  const typedElsewhere = structured.some((t) => [...t.types].some((x) => NON_PRODUCT_TYPES.has(x)));
+
+  let reason: string | undefined;
+  if (adapterKind !== 'product') {
+    if (listed >= 2) reason = `${listed} products in a list`;
+    else if (distinct >= 2 && !oneProduct) reason = `${distinct} distinct products, none named by the page`;
+    else if (!oneProduct && !ogProduct && distinct === 0 && !adapterFacts && document.querySelectorAll(LISTING_CONTROLS).length >= MAX_LISTING_CONTROLS) reason = 'many add-to-cart controls';
+    if (reason) return { kind: null, product: null, sources: {}, reason };
+  }
+
+  const markupSaysProduct = adapterKind === 'product' || oneProduct || ogProduct || (adapterFacts?.title != null && adapterFacts.price !== undefined);
+  // The visual tier reads what the shopper sees; it runs unless an adapter already read the price.
+  let visual: ProductFacts | null = null;
+  if (use('visual') && adapterFacts?.price == null && (markupSaysProduct || !typedElsewhere)) visual = readVisualProduct(document, url);
+  const visualSaysProduct = visual?.title != null && visual.price != null && !ACCOUNT_TITLE.test(visual.title);
+  const isProduct = (markupSaysProduct && !(adapterKind === null && !oneProduct && !ogProduct && ACCOUNT_TITLE.test(adapterFacts?.title ?? ''))) || visualSaysProduct;
+  if (!isProduct) return { kind: null, product: null, sources: {}, reason: typedElsewhere ? 'structured data of another kind' : 'no product signal' };
+
+  const tiers: NamedFacts[] = [
+    { tier: 'adapter', facts: adapterFacts },
+    { tier: 'json-ld', facts: jsonLd.product },
+    { tier: 'microdata', facts: microdata.product },
+    { tier: 'rdfa', facts: rdfa.product },
+    { tier: 'opengraph', facts: og.product },
+    { tier: 'visual', facts: visual },
+  ];
+  const { product, sources } = mergeFields(tiers);
+  const markupPriced = tiers.slice(1, 5).some((t) => t.facts?.price != null);
+  const visualTier = options.visualOverridesMarkup === false && markupPriced ? { tier: 'visual' as const, facts: null } : tiers[5]!;
+  // A sold-out item often shows no price of its own; a visual price would come from a carousel.
+  const soldOut = product.availability === 'OutOfStock' && adapterFacts?.price == null && !markupPriced;
+  const price = pickPrice(tiers[0]!, soldOut ? { tier: 'visual', facts: null } : visualTier, tiers.slice(1, 5));
+  product.price = price.price;
+  product.currency = price.currency;
+  if (price.tier) sources.price = price.tier;
+  if (!product.title) {
+    product.title = titleFromDocument(document, url, og.siteName);
+    if (product.title) sources.title = 'document';
+  }
+  if (product.breadcrumbs) product.breadcrumbs = withoutProduct(product.breadcrumbs, product.title);
+  if (!product.category && product.breadcrumbs?.length) product.category = product.breadcrumbs[product.breadcrumbs.length - 1]!;
+  return { kind: 'product', product, sources };
+}

@@ -21,7 +21,8 @@ export function formatKg(kg: number): string {
   if (abs === 0) return '0';
   if (abs < 0.1) return kg.toPrecision(1);
   if (abs < 10) return kg.toFixed(1);
-  return Math.round(kg).toLocaleString('en-US');
+  // By hand: the first Intl call in a page costs milliseconds, and this runs in the content script.
+  return String(Math.round(kg)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 export function formatRange(e: Pick<Estimate, 'low' | 'high'>): string | null {

@@ -15,20 +15,29 @@ export function clean(text: string | null | undefined): string {
  * Text a shopper can read: textContent would also return inline <script>/<style> bodies, which
  * shops often nest inside price and availability blocks.
  */
-export function visibleText(node: Node | null | undefined): string {
+/**
+ * `max`: callers that only need to know whether the text is short (a price, a label) stop reading
+ * once it is longer; on a large container this saves reading the whole subtree.
+ */
+export function visibleText(node: Node | null | undefined, max = Infinity): string {
   if (!node) return '';
   if (node.nodeType === 3) return clean(node.nodeValue);
-  const el = node as Element;
-  if (!el.querySelector || !el.querySelector('script,style,noscript,template')) return clean(node.textContent);
+  if (max === Infinity) {
+    const el = node as Element;
+    if (!el.querySelector || !el.querySelector('script,style,noscript,template')) return clean(node.textContent);
+  }
   const parts: string[] = [];
-  collect(node, parts);
+  collect(node, parts, { left: max });
   return clean(parts.join(' '));
 }
 
-function collect(node: Node, parts: string[]): void {
-  for (let c = node.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
-    else if (c.nodeType === 1 && !SKIP_TAGS.has((c as Element).tagName)) collect(c, parts);
+function collect(node: Node, parts: string[], budget: { left: number }): void {
+  for (let c = node.firstChild; c && budget.left > 0; c = c.nextSibling) {
+    if (c.nodeType === 3) {
+      const v = c.nodeValue ?? '';
+      parts.push(v);
+      budget.left -= v.trim().length;
+    } else if (c.nodeType === 1 && !SKIP_TAGS.has((c as Element).tagName)) collect(c, parts, budget);
   }
 }
 

@@ -95,7 +95,7 @@ function titleFallback(document: Document): string | null {
 /** Context a price is read in: its own text plus a short parent text ("Was £39.99", "£6.24 / Pack"). */
 function contextOf(el: Element): string {
   const parent = el.parentElement;
-  const pt = parent ? visibleText(parent) : '';
+  const pt = parent ? visibleText(parent, 81) : '';
   return pt.length <= 80 ? pt : visibleText(el);
 }
 
@@ -158,7 +158,7 @@ function collectNear(anchor: Element, into: Map<Element, Candidate>): void {
     for (let i = 0; el && i < 3; i++, el = el.parentElement) {
       const tag = el.tagName;
       if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'OPTION' || tag === 'TITLE') { el = null; break; }
-      const text = visibleText(el);
+      const text = visibleText(el, 33);
       if (text.length > 32) { el = null; break; }
       if (hasPriceToken(text)) break;
     }

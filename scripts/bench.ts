@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: how much the extension costs the browser. Content-script time on the shared benchmark
+ * pages (and a JSON-LD floor), long tasks, heap, popup totals / export / import at 1k–100k purchases,
+ * bytes per purchase, bundle sizes. See docs/benchmarks.md.
+ *
+ * Flags: --json (last line: one JSON object with every figure), --quick (tiny, to check it works),
+ * --no-build (use .output/chrome-mv3 as it is), --profile (where the time goes on the slowest pages),
+ * --only content|store|bundle.
+ */
+import { resolve } from 'node:path';
+import { entrySizes, ENTRYPOINTS, runWxtBuild } from './bench/bundle-size.ts';
+import { launchBench, warnings as launchWarnings } from './bench/browser.ts';
+import { measureContent, measureHeap, nonShopCases, productCases, profileFunctions, profileSteps, summarizeContent, BENCH_SUFFIX, type PageCase } from './bench/content.ts';
+import { palette } from './bench/palette.ts';
+import { startBenchServer, freePort } from './bench/server.ts';
+import { round, type Figure } from './bench/stats.ts';
+import { measureStore } from './bench/store.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SHARED_BUILD = resolve(ROOT, '.output/chrome-mv3');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const quick = args.includes('--quick');
+const noBuild = args.includes('--no-build');
+const profile = args.includes('--profile');
+const onlyIdx = args.indexOf('--only');
+const only = onlyIdx >= 0 ? args[onlyIdx + 1] : undefined;
+const want = (s: string) => !only || only === s;
+const log = (s: string) => (json ? process.stderr : process.stdout).write(`${s}\n`);
+
+const started = Date.now();
+const figures: Record<string, Figure> = {};
+const notes: string[] = [];
+const put = (prefix: string, fs: Record<string, Figure>) => {
+  for (const [k, v] of Object.entries(fs)) figures[prefix ? `${prefix}.${k}` : k] = v;
+};
+
+const BUILD = noBuild ? SHARED_BUILD : runWxtBuild(ROOT, log);
+
+if (want('bundle')) {
+  const sizes = entrySizes(BUILD);
+  for (const name of ENTRYPOINTS) {
+    const s = sizes[name];
+    if (!s) {
+      notes.push(`bundle: no ${name} entrypoint in ${BUILD}`);
+      continue;
+    }
+    figures[`bundle.${name}.bytes`] = { value: s.bytes, min: s.bytes, max: s.bytes, n: 1 };
+    figures[`bundle.${name}.gzipBytes`] = { value: s.gzipBytes, min: s.gzipBytes, max: s.gzipBytes, n: 1 };
+  }
+}
+
+if (want('content') || want('store')) {
+  let products = productCases();
+  let nonShop = nonShopCases();
+  if (quick) {
+    // Two pages plus one whose JSON-LD has a Product (zalando.ie), so every figure, the ratio too, is exercised.
+    products = [...products.slice(0, 2), ...products.filter((p) => p.id.startsWith('c3ed02'))].slice(0, 3);
+    nonShop = nonShop.slice(0, 2);
+  }
+  const cases: PageCase[] = [...products, ...nonShop];
+  const port = await freePort();
+  const server = await startBenchServer(cases.map((c) => ({ host: c.benchHost, path: c.path, file: c.file })), port);
+  const browser = await launchBench(BUILD, [`*${BENCH_SUFFIX}`]);
+  notes.push(...launchWarnings.map((w) => `build: ${w}`));
+  try {
+    if (want('content')) {
+      log(`content script: ${products.length} product pages, ${nonShop.length} non-shop pages`);
+      const res = await measureContent(browser, cases, { warmup: quick ? 0 : 1, runs: quick ? 1 : 3, port, log });
+      const largest = [...products].sort((a, b) => b.bytes - a.bytes)[0]!;
+      res.heap = await measureHeap(browser, largest, port);
+      if (!res.crossOriginIsolated) notes.push(`content: page not cross-origin isolated; timer resolution ${res.timerResolutionMs} ms`);
+      for (const p of res.pages) if (p.error) notes.push(`content: ${p.page.label}: ${p.error}`);
+      put('contentScript', summarizeContent(res));
+      if (profile) {
+        const slow = res.pages.filter((p) => p.page.kind === 'product' && p.whole.length).sort((a, b) => median(b.whole) - median(a.whole)).slice(0, 5);
+        for (const p of slow) {
+          const steps = await profileSteps(browser, p.page, port);
+          log(`\nprofile ${p.page.label} (${p.page.url}), cold whole ${median(p.whole).toFixed(2)} ms; warm steps:`);
+          for (const [k, v] of Object.entries(steps)) log(`    ${k.padEnd(26)} ${v.toFixed(3)} ms`);
+          const fns = await profileFunctions(browser, p.page, port);
+          log('  self time per function (cold runs, ms per run):');
+          for (const f of fns.slice(0, 12)) log(`    ${f.ms.toFixed(3).padStart(8)}  ${f.fn}`);
+        }
+        log('\nper page (cold whole / extract / floor, ms):');
+        for (const p of res.pages) log(`    ${median(p.whole).toFixed(2).padStart(7)} ${median(p.extract).toFixed(2).padStart(7)} ${median(p.floor).toFixed(3).padStart(7)}  ${p.kind.padEnd(8)} ${p.jsonLdProduct ? 'ld' : '  '} ${p.page.label} ${p.page.url}`);
+      }
+    }
+    if (want('store')) {
+      log('store: popup, export, import');
+      const res = await measureStore(browser, { sizes: quick ? [1000] : [1000, 10_000, 100_000], warmup: quick ? 0 : 1, runs: quick ? 1 : 5, bigRuns: quick ? 1 : 2, palette: palette(), log });
+      put('', res.figures);
+      notes.push(...res.notes);
+      const biggest = Object.keys(res.figures).filter((k) => k.startsWith('data.bytesPerPurchase')).sort((a, b) => res.figures[b]!.value - res.figures[a]!.value);
+      const big = res.figures['data.bytesPerPurchase100k'] ?? res.figures['data.bytesPerPurchase10k'] ?? (biggest[0] ? res.figures[biggest[0]] : undefined);
+      if (big) figures['data.bytesPerPurchase'] = big;
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
+}
+
+// ---- report ----
+type Target = { key: string; label: string; max: number; unit: string };
+const TARGETS: Target[] = [
+  { key: 'contentScript.productMedianMs', label: 'content script, product pages, median', max: 2, unit: 'ms' },
+  { key: 'contentScript.productP95Ms', label: 'content script, product pages, p95', max: 5, unit: 'ms' },
+  { key: 'contentScript.ratioToFloor', label: 'detect + extract ÷ JSON-LD floor (JSON-LD pages)', max: 3, unit: '×' },
+  { key: 'contentScript.nonShopMedianMs', label: 'non-shop pages (early exit), median', max: 0.3, unit: 'ms' },
+  { key: 'bundle.content.bytes', label: 'content script bundle, minified', max: 25_000, unit: 'B' },
+  { key: 'popup.totals100kMs', label: 'popup totals drawn, 100k purchases', max: 100, unit: 'ms' },
+  { key: 'data.export100kMs', label: 'export, 100k purchases', max: 2000, unit: 'ms' },
+  { key: 'data.import100kMs', label: 'import, 100k purchases', max: 5000, unit: 'ms' },
+  { key: 'data.bytesPerPurchase', label: 'stored bytes per purchase', max: 1024, unit: 'B' },
+];
+const fmt = (x: number) => (!Number.isFinite(x) ? '—' : Math.abs(x) >= 100 ? String(Math.round(x)) : x.toFixed(x < 1 ? 3 : 2));
+const spread = (f: Figure) => (f.n > 1 ? `${fmt(f.min)}–${fmt(f.max)} (n=${f.n})` : '');
+
+log('\n== targets ==');
+for (const t of TARGETS) {
+  const f = figures[t.key];
+  const mark = !f || !Number.isFinite(f.value) ? '?' : f.value <= t.max ? '✓' : '✗';
+  log(`  ${mark} ${t.label.padEnd(50)} ${(f ? fmt(f.value) : 'not measured').padStart(10)} ${t.unit.padEnd(2)} (≤ ${t.max} ${t.unit})  ${f ? spread(f) : ''}`);
+}
+log('\n== all figures (value, min–max over counted runs or pages) ==');
+const width = Math.max(...Object.keys(figures).map((k) => k.length), 10);
+for (const [k, f] of Object.entries(figures)) log(`  ${k.padEnd(width)}  ${fmt(f.value).padStart(10)}  ${spread(f)}`);
+if (notes.length) {
+  log('\n== notes ==');
+  for (const n of notes) log(`  - ${n}`);
+}
+log(`\nbench took ${Math.round((Date.now() - started) / 1000)} s`);
+
+if (json) {
+  const out: Record<string, number | string[]> = {};
+  for (const [k, f] of Object.entries(figures)) {
+    out[k] = round(f.value, 4);
+    if (f.n > 1) {
+      out[`${k}.min`] = round(f.min, 4);
+      out[`${k}.max`] = round(f.max, 4);
+      out[`${k}.n`] = f.n;
+    }
+  }
+  out.notes = notes;
+  console.log(JSON.stringify(out));
+}

@@ -1,0 +1,303 @@
+/**
+ * Content-script cost, measured inside Debian's Chromium on the shared benchmark pages. The src/ code
+ * of the content script (quick check, readPage, badge; estimate faked as a constant) is bundled with
+ * esbuild and evaluated through CDP in an isolated world, exactly where a content script runs, and timed
+ * with performance.now() inside the page. See docs/benchmarks.md.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import type { CDPSession } from 'playwright-core';
+import type { BenchBrowser } from './browser.ts';
+import { bundleIife } from './esbuild.ts';
+import { figure, median, type Figure } from './stats.ts';
+import type { WholeRun } from './inpage-entry.ts';
+
+interface FloorRun {
+  floorMs: number;
+  blocks: number;
+  parsed: number;
+  /** A JSON-LD block describes a Product (or a subtype / a ProductGroup), anywhere in it. */
+  hasProduct: boolean;
+}
+
+export const BENCH_DIR = '/work/shared/fixtures/product-benchmark';
+export const PAGES_DIR = '/work/shared/fixtures/pages';
+/** Bench copies are served under `<real host>.bench.test`, which no content_scripts pattern matches. */
+export const BENCH_SUFFIX = '.bench.test';
+/** The non-shop pages of the shared set (manifest page_kind not-a-product, not a shop's own page). */
+const NON_SHOP = ['wikipedia.org', 'techcrunch.com', 'smittenkitchen.com', 'songkick.com', 'google.com'];
+
+export interface PageCase {
+  id: string;
+  label: string;
+  file: string;
+  /** The page's own URL: what the content script would see in location.href. */
+  url: string;
+  /** Where the bench copy is served (host + path), to keep the real content script off it. */
+  benchHost: string;
+  path: string;
+  kind: 'product' | 'non-shop';
+  bytes: number;
+}
+
+function gunzippedSize(file: string): number {
+  const buf = readFileSync(file);
+  return buf[0] === 0x1f && buf[1] === 0x8b ? gunzipSync(buf).length : buf.length;
+}
+
+function toCase(id: string, label: string, file: string, url: string, kind: PageCase['kind']): PageCase {
+  const u = new URL(url);
+  return { id, label, file, url, benchHost: `${u.hostname}${BENCH_SUFFIX}`, path: `${u.pathname}${u.search}` || '/', kind, bytes: kind === 'product' ? gunzippedSize(file) : statSync(file).size };
+}
+
+export function productCases(): PageCase[] {
+  const truth = JSON.parse(readFileSync(join(BENCH_DIR, 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>;
+  return Object.entries(truth)
+    .map(([id, t]) => toCase(id, `${new URL(t.url).hostname.replace(/^www\./, '')} ${id.slice(0, 6)}`, join(BENCH_DIR, 'html', `${id}.html.gz`), t.url, 'product'))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function nonShopCases(): PageCase[] {
+  const manifest = JSON.parse(readFileSync(join(PAGES_DIR, 'manifest.json'), 'utf8')) as { pages: Array<{ file: string; page_kind: string; site?: string; original_url?: string | null }> };
+  const out: PageCase[] = [];
+  for (const p of manifest.pages) {
+    if (p.page_kind !== 'not-a-product') continue;
+    const site = NON_SHOP.find((s) => p.file.startsWith(`${s}--`));
+    if (!site) continue;
+    const file = join(PAGES_DIR, p.file);
+    const html = readFileSync(file, 'utf8');
+    // The manifest has no URL for these; the page's own canonical / og:url says where it lived.
+    const m = /<link[^>]+rel=["']canonical["'][^>]*href=["']([^"']+)["']/i.exec(html) ?? /<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']/i.exec(html);
+    let url = p.original_url ?? m?.[1] ?? `https://www.${site}/`;
+    if (url.startsWith('//')) url = `https:${url}`;
+    if (!/^https?:\/\//.test(url)) url = `https://www.${site}${url.startsWith('/') ? '' : '/'}${url}`;
+    out.push(toCase(p.file, site, file, url.replace(/#.*$/, ''), 'non-shop'));
+  }
+  return out;
+}
+
+export interface PageResult {
+  page: PageCase;
+  whole: number[];
+  extract: number[];
+  floor: number[];
+  quick: number[];
+  badge: number[];
+  shop: boolean;
+  kind: string;
+  jsonLdProduct: boolean;
+  longTasks: number;
+  runsOver50: number;
+  error?: string;
+}
+
+export interface ContentResults {
+  pages: PageResult[];
+  timerResolutionMs: number;
+  crossOriginIsolated: boolean;
+  heap: { largestPage: string; pageBytes: number; heapBytes: number; heapRetainedBytes: number; bundleCodeBytes: number } | null;
+}
+
+interface World {
+  cdp: CDPSession;
+  contextId: number;
+}
+
+async function newWorld(cdp: CDPSession, bundle: string | null): Promise<World> {
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `lf-bench-${Math.random()}` })) as { executionContextId: number };
+  if (bundle) await evalIn({ cdp, contextId: executionContextId }, bundle);
+  return { cdp, contextId: executionContextId };
+}
+
+async function evalIn<T>(w: World, expression: string, awaitPromise = false): Promise<T> {
+  const r = (await w.cdp.send('Runtime.evaluate', { expression, contextId: w.contextId, returnByValue: true, awaitPromise })) as { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+  if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+  return r.result.value as T;
+}
+
+/**
+ * The floor, evaluated alone in its own fresh world: what any JSON-LD reader must do at least
+ * (find the blocks, JSON.parse each). Whether a block describes a Product is decided after the clock stops.
+ */
+const FLOOR = `(() => {
+  const t0 = performance.now();
+  const nodes = document.querySelectorAll('script[type="application/ld+json"]');
+  const values = [];
+  for (const n of nodes) { try { values.push(JSON.parse(n.textContent || '')); } catch (e) { /* broken block */ } }
+  const floorMs = performance.now() - t0;
+  const isProduct = (v, d) => {
+    if (d > 12 || v === null || typeof v !== 'object') return false;
+    if (Array.isArray(v)) return v.some((x) => isProduct(x, d + 1));
+    const types = Array.isArray(v['@type']) ? v['@type'] : [v['@type']];
+    if (types.some((x) => typeof x === 'string' && /(^|[/:])(Product|ProductGroup|IndividualProduct|ProductModel|Vehicle|Car|Book)$/i.test(x))) return true;
+    return Object.values(v).some((x) => isProduct(x, d + 1));
+  };
+  return { floorMs, blocks: nodes.length, parsed: values.length, hasProduct: values.some((v) => isProduct(v, 0)) };
+})()`;
+
+const OBSERVE_LONG_TASKS = `(() => { globalThis.__lfLong = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) globalThis.__lfLong.push([e.startTime, e.duration]); }).observe({ type: 'longtask' }); return true; } catch { return false; } })()`;
+
+export interface ContentOptions {
+  warmup: number;
+  runs: number;
+  port: number;
+  log: (s: string) => void;
+}
+
+/**
+ * Per round: a fresh navigation, then one fresh isolated world running the content script's work once
+ * (cold, as on a real page load), then the floor once in a second fresh world. Warm-up rounds first.
+ */
+export async function measureContent(b: BenchBrowser, cases: PageCase[], opts: ContentOptions): Promise<ContentResults> {
+  const bundle = `${await bundleIife('inpage-entry.ts')}\n//# sourceURL=lf-bench-inpage.js`;
+  const page = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Runtime.enable');
+  const results: PageResult[] = [];
+  let isolated = false;
+  let resolution = NaN;
+  for (const [i, c] of cases.entries()) {
+    const r: PageResult = { page: c, whole: [], extract: [], floor: [], quick: [], badge: [], shop: false, kind: '', jsonLdProduct: false, longTasks: 0, runsOver50: 0 };
+    try {
+      for (let round = 0; round < opts.warmup + opts.runs; round++) {
+        const counted = round >= opts.warmup;
+        await page.goto(`https://${c.benchHost}:${opts.port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+        const w = await newWorld(cdp, bundle);
+        if (i === 0 && round === 0) {
+          isolated = await evalIn<boolean>(w, 'globalThis.crossOriginIsolated === true');
+          resolution = await evalIn<number>(w, `(() => { let m = Infinity; for (let k = 0; k < 200; k++) { const a = performance.now(); let b = a; while (b === a) b = performance.now(); m = Math.min(m, b - a); } return m; })()`);
+        }
+        const observing = await evalIn<boolean>(w, OBSERVE_LONG_TASKS);
+        // Run from a timer task of the page's own event loop (as a content script runs in a task): a task
+        // dispatched by DevTools would not be seen by the long-task observer.
+        const whole = await evalIn<WholeRun>(w, `new Promise((r) => setTimeout(() => r(__lfBench.whole(${JSON.stringify(c.url)})), 0))`, true);
+        const fl = await evalIn<FloorRun>(await newWorld(cdp, null), FLOOR);
+        const long = observing ? await evalIn<Array<[number, number]>>(w, 'new Promise((r) => setTimeout(() => r(globalThis.__lfLong), 30))', true) : [];
+        if (!counted) continue;
+        r.whole.push(whole.wholeMs);
+        r.extract.push(whole.extractMs);
+        r.quick.push(whole.quickMs);
+        r.badge.push(whole.badgeMs);
+        r.floor.push(fl.floorMs);
+        r.shop = whole.shop;
+        r.kind = whole.kind;
+        r.jsonLdProduct = fl.hasProduct;
+        // A long task counts when it covers our call (our Runtime.evaluate is its own task).
+        r.longTasks += long.filter(([s, d]) => d > 50 && s <= whole.start + 1 && s + d >= whole.end - 1).length;
+        if (whole.wholeMs > 50) r.runsOver50++;
+      }
+    } catch (err) {
+      r.error = (err as Error).message.split('\n')[0];
+    }
+    results.push(r);
+    opts.log(`  ${String(i + 1).padStart(3)}/${cases.length} ${c.label.padEnd(34)} ${r.error ? `ERROR ${r.error}` : `whole ${median(r.whole).toFixed(2)} ms, extract ${median(r.extract).toFixed(2)}, floor ${median(r.floor).toFixed(3)}, ${r.kind}`}`);
+  }
+  await page.close();
+  return { pages: results, crossOriginIsolated: isolated, timerResolutionMs: resolution, heap: null };
+}
+
+/** Heap our code takes on the largest page: CDP Runtime.getHeapUsage around one cold run, GC before. */
+export async function measureHeap(b: BenchBrowser, c: PageCase, port: number): Promise<NonNullable<ContentResults['heap']>> {
+  const bundle = await bundleIife('inpage-entry.ts');
+  const page = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Runtime.enable');
+  await page.goto(`https://${c.benchHost}:${port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+  const used = async (gc: boolean) => {
+    if (gc) await cdp.send('HeapProfiler.collectGarbage');
+    return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  };
+  const before = await used(true);
+  const w = await newWorld(cdp, bundle);
+  const withCode = await used(true);
+  await evalIn(w, `globalThis.__lfKeep = __lfBench.whole(${JSON.stringify(c.url)}); 0`);
+  const after = await used(false);
+  const retained = await used(true);
+  await page.close();
+  return { largestPage: c.label, pageBytes: c.bytes, heapBytes: after - before, heapRetainedBytes: retained - before, bundleCodeBytes: withCode - before };
+}
+
+/** Step-by-step times (warm, median of 5) on one page: which module the time goes to. */
+export async function profileSteps(b: BenchBrowser, c: PageCase, port: number): Promise<Record<string, number>> {
+  const bundle = await bundleIife('inpage-entry.ts');
+  const page = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  await page.goto(`https://${c.benchHost}:${port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+  const w = await newWorld(cdp, bundle);
+  const runs: Array<Record<string, number>> = [];
+  for (let k = 0; k < 6; k++) runs.push(await evalIn<Record<string, number>>(w, `__lfBench.steps(${JSON.stringify(c.url)})`));
+  await page.close();
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(runs[0]!)) out[key] = median(runs.slice(1).map((r) => r[key]!));
+  return out;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** CPU profile of cold runs on one page: self time per bundled function (the src/ function names). */
+export async function profileFunctions(b: BenchBrowser, c: PageCase, port: number, rounds = 8): Promise<Array<{ fn: string; ms: number }>> {
+  const bundle = `${await bundleIife('inpage-entry.ts')}\n//# sourceURL=lf-bench-inpage.js`;
+  const page = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  const self = new Map<string, number>();
+  for (let k = 0; k < rounds; k++) {
+    await page.goto(`https://${c.benchHost}:${port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+    const w = await newWorld(cdp, bundle);
+    await cdp.send('Profiler.start');
+    await evalIn(w, `__lfBench.whole(${JSON.stringify(c.url)}); 0`);
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    profile.samples.forEach((id, s) => {
+      const n = byId.get(id)!;
+      const name = `${n.callFrame.functionName || '(anonymous)'}${n.callFrame.url.includes('lf-bench') ? `:${n.callFrame.lineNumber + 1}` : ` [${n.callFrame.url || 'native'}]`}`;
+      self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[s + 1] ?? 0) / 1000);
+    });
+  }
+  await page.close();
+  return [...self].map(([fn, ms]) => ({ fn, ms: ms / rounds })).sort((a, b) => b.ms - a.ms);
+}
+
+export function summarizeContent(res: ContentResults): Record<string, Figure> {
+  const ok = res.pages.filter((p) => !p.error && p.whole.length > 0);
+  const products = ok.filter((p) => p.page.kind === 'product');
+  const nonShop = ok.filter((p) => p.page.kind === 'non-shop');
+  const perPage = (ps: PageResult[], k: 'whole' | 'extract' | 'floor') => ps.map((p) => median(p[k]));
+  const withLd = products.filter((p) => p.jsonLdProduct);
+  const ratios = withLd.map((p) => median(p.extract) / Math.max(median(p.floor), res.timerResolutionMs || 0.005));
+  const out: Record<string, Figure> = {
+    productMedianMs: figure(perPage(products, 'whole')),
+    productP95Ms: figure(perPage(products, 'whole'), 0.95),
+    extractMedianMs: figure(perPage(products, 'extract')),
+    floorMedianMs: figure(perPage(products, 'floor')),
+    extractJsonLdMedianMs: figure(perPage(withLd, 'extract')),
+    floorJsonLdMedianMs: figure(perPage(withLd, 'floor')),
+    ratioToFloor: figure(ratios),
+    nonShopMedianMs: figure(perPage(nonShop, 'whole')),
+    nonShopQuickCheckMedianMs: figure(nonShop.map((p) => median(p.quick))),
+    badgeMedianMs: figure(products.filter((p) => p.kind === 'product').map((p) => median(p.badge))),
+  };
+  const lt = ok.reduce((s, p) => s + p.longTasks, 0);
+  const over = ok.reduce((s, p) => s + p.runsOver50, 0);
+  out.longTasksOver50ms = { value: lt, min: lt, max: lt, n: ok.reduce((s, p) => s + p.whole.length, 0) };
+  out.runsOver50ms = { value: over, min: over, max: over, n: out.longTasksOver50ms.n };
+  out.pagesJsonLdProduct = { value: withLd.length, min: withLd.length, max: withLd.length, n: products.length };
+  out.pagesReadAsProduct = { value: products.filter((p) => p.kind === 'product').length, min: 0, max: products.length, n: products.length };
+  out.nonShopEarlyExit = { value: nonShop.filter((p) => !p.shop).length, min: 0, max: nonShop.length, n: nonShop.length };
+  out.timerResolutionMs = { value: res.timerResolutionMs, min: res.timerResolutionMs, max: res.timerResolutionMs, n: 1 };
+  if (res.heap) {
+    for (const k of ['heapBytes', 'heapRetainedBytes', 'bundleCodeBytes'] as const) out[k] = { value: res.heap[k], min: res.heap[k], max: res.heap[k], n: 1 };
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * One self-contained IIFE (no imports, no eval) of a bench entry, for Runtime.evaluate / page.evaluate.
+ * Not minified, so CPU profiles name the src/ functions.
+ */
+export async function bundleIife(entry: 'inpage-entry.ts' | 'ext-entry.ts', minify = false): Promise<string> {
+  const out = await build({
+    entryPoints: [join(HERE, entry)],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    minify,
+    keepNames: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+  });
+  return out.outputFiles[0]!.text;
+}

@@ -1,0 +1,140 @@
+/**
+ * Popup totals, export and import, and bytes stored per purchase, in the extension's own IndexedDB.
+ * Everything is timed inside extension pages with performance.now().
+ */
+import type { Page } from 'playwright-core';
+import type { BenchBrowser } from './browser.ts';
+import { bundleIife } from './esbuild.ts';
+import type { PaletteEntry, Timed } from './ext-entry.ts';
+import { figure, type Figure } from './stats.ts';
+
+export interface StoreOptions {
+  sizes: number[];
+  warmup: number;
+  runs: number;
+  /** Runs for the slow operations (import / export) at 100k. */
+  bigRuns: number;
+  palette: PaletteEntry[];
+  log: (s: string) => void;
+}
+
+export interface StoreResults {
+  figures: Record<string, Figure>;
+  notes: string[];
+}
+
+/** Marks when the popup's all-time total first holds text (a MutationObserver from before any script). */
+const TOTALS_PROBE = `(() => {
+  if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/popup.html')) return;
+  const check = () => {
+    const el = document.querySelector('[data-testid="total-all"]');
+    if (el && (el.textContent || '').trim()) { window.__lfTotalsAt = performance.now(); obs.disconnect(); }
+  };
+  const obs = new MutationObserver(check);
+  obs.observe(document, { subtree: true, childList: true, characterData: true });
+})();`;
+
+const MAX_FILE_CHARS = 48 * 1024 * 1024; // under the import's 50 MB cap (MAX_IMPORT_BYTES), ASCII data
+
+export async function measureStore(b: BenchBrowser, opts: StoreOptions): Promise<StoreResults> {
+  const ext = await bundleIife('ext-entry.ts');
+  const base = `chrome-extension://${b.extensionId}`;
+  await b.context.addInitScript({ content: TOTALS_PROBE });
+  const tool: Page = await b.context.newPage();
+  await tool.goto(`${base}/methodology.html`);
+  await tool.evaluate(ext);
+  await b.worker.evaluate(ext);
+  const pal = JSON.stringify(opts.palette);
+  const figures: Record<string, Figure> = {};
+  const notes: string[] = [];
+  const wipe = () => tool.evaluate(`__lfExt.send({ type: 'data/wipe' })`);
+  const usage = () => tool.evaluate<number>('__lfExt.usage()');
+  const label = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+  for (const n of opts.sizes) {
+    const big = n >= 100_000;
+    // Import and export get fewer runs from 10k on: one import of 10k already takes seconds.
+    const runs = n >= 10_000 ? opts.bigRuns : opts.runs;
+    const tag = label(n);
+    // Import into an empty database (what a restore on a new device does); the last one stays for the rest.
+    const chars10k = await tool.evaluate<number>(`__lfExt.exportText(0, 1000, ${pal}).length`);
+    const estChars = (chars10k / 1000) * n;
+    const chunks = Math.max(1, Math.ceil(estChars / MAX_FILE_CHARS));
+    if (chunks > 1) {
+      notes.push(`${tag}: an export file of ${tag} purchases is ~${Math.round(estChars / 1048576)} MB, over the 50 MB import cap; imported as ${chunks} files of ≤ 48 MB in a row`);
+      // Not tried as one file: the import refuses it by size before parsing, and one runtime message
+      // cannot carry more than 64 MB in Chrome anyway.
+    }
+    const importMs: number[] = [];
+    let seededBy = 'import';
+    let usageBefore = 0;
+    let usageAfter = 0;
+    for (let r = 0; r < (big ? 0 : opts.warmup) + (big ? 1 : runs); r++) {
+      await wipe();
+      usageBefore = await usage();
+      let total = 0;
+      let failed: string | null = null;
+      const per = Math.ceil(n / chunks);
+      for (let k = 0; k < chunks && !failed; k++) {
+        const t = await tool.evaluate<Timed>(`__lfExt.importGenerated(${k * per}, ${Math.min(per, n - k * per)}, ${pal})`);
+        if (!t.ok) failed = t.error;
+        total += t.ms;
+      }
+      if (failed) {
+        notes.push(`${tag}: import failed (${failed}); seeded by raw IndexedDB writes in the service worker instead`);
+        await wipe();
+        usageBefore = await usage();
+        const seeded = await b.worker.evaluate<{ ms: number }>(`__lfExt.seedRaw(0, ${n}, ${pal})`);
+        notes.push(`${tag}: raw seeding took ${Math.round(seeded.ms)} ms`);
+        seededBy = 'raw';
+        break;
+      }
+      if (r >= (big ? 0 : opts.warmup)) importMs.push(total);
+    }
+    usageAfter = await usage();
+    const counts = await b.worker.evaluate<Record<string, number>>('__lfExt.countRaw()');
+    opts.log(`  ${tag}: seeded by ${seededBy}: ${JSON.stringify(counts)}${importMs.length ? `, import ${importMs.map((x) => Math.round(x)).join(' / ')} ms` : ''}`);
+    if (importMs.length) figures[`data.import${tag}Ms`] = figure(importMs);
+    if (usageAfter > usageBefore) figures[`data.bytesPerPurchase${tag}`] = { value: (usageAfter - usageBefore) / n, min: NaN, max: NaN, n: 1 };
+
+    // Popup: navigation start → all-time total drawn.
+    const popup = await b.context.newPage();
+    const drawn: number[] = [];
+    const gotoMs: number[] = [];
+    for (let r = 0; r < opts.warmup + opts.runs; r++) {
+      const t0 = Date.now();
+      await popup.goto(`${base}/popup.html`);
+      // Polled with Runtime.evaluate: waitForFunction would need eval, which the popup's CSP forbids.
+      let at: number | null = null;
+      for (const t1 = Date.now(); at === null && Date.now() - t1 < 60_000; ) {
+        at = await popup.evaluate<number | null>('window.__lfTotalsAt ?? null');
+        if (at === null) await new Promise((r) => setTimeout(r, 5));
+      }
+      if (at === null) throw new Error(`popup totals not drawn within 60 s at ${tag}`);
+      const wall = Date.now() - t0;
+      if (r >= opts.warmup) {
+        drawn.push(at);
+        gotoMs.push(wall);
+      }
+    }
+    await popup.close();
+    figures[`popup.totals${tag}Ms`] = figure(drawn);
+    figures[`popup.totals${tag}WallMs`] = figure(gotoMs);
+    opts.log(`  ${tag}: popup totals ${drawn.map((x) => x.toFixed(0)).join(' / ')} ms`);
+
+    // Export: message sent → JSON received in the page.
+    const exportMs: number[] = [];
+    for (let r = 0; r < (big ? 0 : opts.warmup) + runs; r++) {
+      const t = await tool.evaluate<Timed>('__lfExt.exportTimed()');
+      if (!t.ok) {
+        notes.push(`${tag}: export failed: ${t.error}`);
+        break;
+      }
+      if (r >= (big ? 0 : opts.warmup)) exportMs.push(t.ms);
+    }
+    if (exportMs.length) figures[`data.export${tag}Ms`] = figure(exportMs);
+    opts.log(`  ${tag}: export ${exportMs.map((x) => Math.round(x)).join(' / ')} ms`);
+  }
+  await tool.close();
+  return { figures, notes };
+}

@@ -3,6 +3,7 @@ import { SHOP_MATCH_PATTERNS } from '../src/shops/registry';
 import { TRAVEL_MATCH_PATTERNS } from '../src/flights/sites';
 import { newSession, runOnPage, type Send } from '../src/content/run';
 import { ExtensionGone, sendWithRetry } from '../src/content/send';
+import { plantLeak } from '../src/leak/planted';
 
 export default defineContentScript({
   matches: [...SHOP_MATCH_PATTERNS, ...TRAVEL_MATCH_PATTERNS],
@@ -13,6 +14,8 @@ export default defineContentScript({
     const g = globalThis as unknown as Record<string, boolean>;
     if (g[flag]) return;
     g[flag] = true;
+    // Compiled out of real builds: the privacy audit's negative control (test/e2e/audit.e2e.ts).
+    plantLeak('content');
     const session = newSession();
     const send: Send = (msg) => sendWithRetry(() => browser.runtime.sendMessage(msg)) as never;
     const run = () => {

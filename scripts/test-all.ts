@@ -23,8 +23,15 @@ const steps: Step[] = [
   // `wxt zip` builds, then packs: .output/chrome-mv3 and .output/firefox-mv2 are what the e2e tests load.
   { name: 'build chromium', cmd: 'npx', args: ['wxt', 'zip'] },
   { name: 'build firefox (with AMO sources zip)', cmd: 'npx', args: ['wxt', 'zip', '-b', 'firefox'] },
+  // Last: the e2e tests load .output/chrome-mv3, which `wxt zip -b firefox` leaves untouched.
   { name: 'built extensions (manifest, CSP, bundle scan)', cmd: 'npx', args: ['vitest', 'run', '--config', 'vitest.build.config.ts'], counts: 'build', needs: 'build firefox (with AMO sources zip)' },
-  ...(skipE2e ? [] : [{ name: 'end-to-end (Chromium)', cmd: 'npx', args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], counts: 'e2e' as const, needs: 'build chromium' }]),
+  ...(skipE2e
+    ? []
+    : [
+        { name: 'end-to-end (Chromium, Firefox)', cmd: 'npx', args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], counts: 'e2e' as const, needs: 'build chromium' },
+        // Only checks that the benchmark still runs; its figures are not judged here (timed tests are not tests).
+        { name: 'benchmark smoke (--quick)', cmd: 'npx', args: ['tsx', 'scripts/bench.ts', '--quick', '--no-build'], needs: 'build chromium' },
+      ]),
 ];
 
 rmSync('test-results', { recursive: true, force: true });

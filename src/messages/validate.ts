@@ -39,6 +39,12 @@ export function amount(v: unknown): number | null {
   return v;
 }
 
+/** A page's price: absurd but well-typed values (over a billion) become unknown instead of failing the report. */
+export function pageAmount(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v) && v > MAX_AMOUNT) return null;
+  return amount(v);
+}
+
 export function currency(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string' || !ISO_CURRENCY.test(v)) throw new InvalidPayload('expected an ISO 4217 code');
@@ -74,7 +80,7 @@ export function product(v: unknown): Product {
   if (!isPlainObject(v)) throw new InvalidPayload('product must be an object');
   return {
     title: text(field(v, 'title')),
-    price: amount(field(v, 'price')),
+    price: pageAmount(field(v, 'price')),
     currency: currency(field(v, 'currency')),
     brand: text(field(v, 'brand'), 200),
     sku: text(field(v, 'sku'), 100),
@@ -91,7 +97,7 @@ function orderItem(v: unknown): OrderItem {
   const title = text(field(v, 'title')) ?? 'Item without a description';
   const q = field(v, 'quantity');
   if (typeof q !== 'number' || !Number.isInteger(q) || q < 1 || q > 10_000) throw new InvalidPayload('bad quantity');
-  return { title, quantity: q, price: amount(field(v, 'price')), currency: currency(field(v, 'currency')) };
+  return { title, quantity: q, price: pageAmount(field(v, 'price')), currency: currency(field(v, 'currency')) };
 }
 
 export function order(v: unknown): Order {
@@ -102,7 +108,7 @@ export function order(v: unknown): Order {
     orderId: text(field(v, 'orderId'), 100),
     date: isoDate(field(v, 'date')),
     currency: currency(field(v, 'currency')),
-    total: amount(field(v, 'total')),
+    total: pageAmount(field(v, 'total')),
     items: items.map(orderItem),
   };
 }

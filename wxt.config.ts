@@ -25,6 +25,8 @@ export default defineConfig({
     description: 'The carbon footprint of what you look at and buy online, estimated on your device. Nothing leaves it.',
     // activeTab + scripting: the popup estimates the page the user is on, only when they open it.
     permissions: ['activeTab', 'scripting'],
+    // "Always on this site" asks for that one site at run time; nothing is granted at install.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(mode === 'production'
       ? {
           content_security_policy:

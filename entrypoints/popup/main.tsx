@@ -12,6 +12,7 @@ render(
   <App
     send={(msg) => browser.runtime.sendMessage(msg) as never}
     openOptions={() => void browser.runtime.openOptionsPage()}
+    alwaysOn={(host) => browser.permissions.request({ origins: [`*://${host}/*`] })}
     openMethodology={() => {
       void browser.tabs.create({ url: browser.runtime.getURL('/methodology.html') });
       window.close();

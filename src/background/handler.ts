@@ -19,6 +19,7 @@ import type { ViewedRecord } from '../store/records';
 import type { Estimate, EstimateInput, Order, PageKind, Product } from '../types';
 import type { Trip } from '../flights/types';
 import { flightEstimate } from '../engine/flight';
+import { isBuiltInHost } from './site-scripts';
 
 export interface HandlerContext {
   db: FootprintDB;
@@ -35,6 +36,8 @@ export interface HandlerContext {
   /** The active tab, for `tab/estimate` (injects the content script there with activeTab). */
   activeTab?: () => Promise<{ id: number; url: string } | null>;
   injectContentScript?: (tabId: number) => Promise<void>;
+  /** Whether the user granted this origin for good ("always on this site"). */
+  hasSiteAccess?: (host: string) => Promise<boolean>;
 }
 
 /** What the content script last saw per tab, for the popup and for stealth mode. */
@@ -245,6 +248,19 @@ function categoryList(): Array<{ path: string; method: Estimate['method'] }> {
 async function tabEstimate(ctx: HandlerContext): Promise<Replies['tab/estimate']> {
   const tab = await ctx.activeTab?.();
   if (!tab) return { kind: null, product: null, estimate: null, reason: 'no active tab' };
+  const site = await siteInfo(ctx, tab.url);
+  const r = await tabReading(ctx, tab);
+  return { ...r, ...site };
+}
+
+async function siteInfo(ctx: HandlerContext, url: string): Promise<Pick<Replies['tab/estimate'], 'host' | 'builtIn' | 'alwaysOn'>> {
+  const host = /^https?:/.test(url) ? hostOf(url) : null;
+  if (!host) return { host: null, builtIn: false, alwaysOn: false };
+  const builtIn = isBuiltInHost(host);
+  return { host, builtIn, alwaysOn: builtIn ? true : ((await ctx.hasSiteAccess?.(host).catch(() => false)) ?? false) };
+}
+
+async function tabReading(ctx: HandlerContext, tab: { id: number; url: string }): Promise<Replies['tab/estimate']> {
   let seen = lastSeen.get(tab.id);
   if ((!seen || seen.url !== tab.url) && ctx.injectContentScript && /^https?:/.test(tab.url)) {
     try {

@@ -3,6 +3,7 @@ import { getSettings } from '../store/settings';
 import { estimate } from '../engine/estimate';
 import { forgetTab, handleMessage, type HandlerContext } from './handler';
 import { PendingWrites } from './pending';
+import { siteOrigin, syncSiteScripts, type SiteScriptsApi } from './site-scripts';
 import type { SenderInfo } from '../messages/senders';
 import { localDate } from '../util/dates';
 
@@ -28,7 +29,12 @@ export interface BackgroundApi {
     query(q: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number; url?: string }>>;
     onRemoved: { addListener(cb: (tabId: number) => void): void };
   };
-  scripting?: { executeScript(details: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+  scripting?: SiteScriptsApi['scripting'] & { executeScript(details: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+  permissions: SiteScriptsApi['permissions'] & {
+    contains(p: { origins: string[] }): Promise<boolean>;
+    onAdded: { addListener(cb: () => void): void };
+    onRemoved: { addListener(cb: () => void): void };
+  };
   action?: ToolbarAction;
   browserAction?: ToolbarAction;
 }
@@ -52,6 +58,7 @@ export function startBackground(browser: BackgroundApi): void {
       if (!browser.scripting) throw new Error('scripting API unavailable');
       await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
     },
+    hasSiteAccess: (host) => browser.permissions.contains({ origins: [siteOrigin(host)] }),
     setToolbar: (tabId, text, title) => {
       const action = browser.action ?? browser.browserAction;
       if (!action) return;
@@ -64,6 +71,12 @@ export function startBackground(browser: BackgroundApi): void {
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(ctx, message, sender));
 
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+
+  // "Always on this site": the sites the user granted get the content script; a revoked one stops.
+  const sync = () => void syncSiteScripts(browser).catch((err: unknown) => ctx.pending?.recordError(err));
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  sync();
 
   // Fires on install and on every update: settings are merged with defaults, never reset.
   browser.runtime.onInstalled.addListener(() => {

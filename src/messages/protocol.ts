@@ -119,7 +119,16 @@ export interface Replies {
   'settings/get': { settings: Settings };
   'settings/set': { settings: Settings };
   'status/get': { status: StoreStatus };
-  'tab/estimate': { kind: PageKind | null; product: Product | null; estimate: Estimate | null; reason?: string };
+  'tab/estimate': {
+    kind: PageKind | null;
+    product: Product | null;
+    estimate: Estimate | null;
+    reason?: string;
+    /** The tab's host, and whether the content script already runs there on its own. */
+    host?: string | null;
+    builtIn?: boolean;
+    alwaysOn?: boolean;
+  };
   'data/export': { json: string };
   'data/export-csv': { csv: string };
   'data/import-preview': { preview: ImportPreview };

@@ -18,6 +18,8 @@ export interface AppProps {
   openOptions?: () => void;
   /** Opens the methodology page in a tab. */
   openMethodology?: () => void;
+  /** Asks the browser for this one site (permissions.request in the entrypoint); true when granted. */
+  alwaysOn?: (host: string) => Promise<boolean>;
   download?: Download;
   /** Local date, YYYY-MM-DD. */
   today?: () => string;
@@ -30,7 +32,7 @@ export interface AppProps {
 
 const defaultDownload: Download = (name, text, type) => downloadText(document, name, text, type);
 
-export function App({ send, openOptions, openMethodology, download = defaultDownload, today = () => localToday(), debounceMs = 250, listHeight, rowHeight, pageSize }: AppProps) {
+export function App({ send, openOptions, openMethodology, alwaysOn, download = defaultDownload, today = () => localToday(), debounceMs = 250, listHeight, rowHeight, pageSize }: AppProps) {
   const [summary, setSummary] = useState<{ summary: Summary; count: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -150,7 +152,7 @@ export function App({ send, openOptions, openMethodology, download = defaultDown
         </p>
       )}
 
-      {tab && <TabEstimate tab={tab} />}
+      {tab && <TabEstimate tab={tab} onAlwaysOn={alwaysOn} />}
 
       {count === 0 ? (
         <section class="empty" aria-labelledby="empty-h" data-testid="empty">

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Summary, Totals as TotalsT } from '../store/purchases';
 import type { Replies } from '../messages/protocol';
 import type { StoreStatus } from '../messages/protocol';
@@ -104,9 +105,11 @@ export function Categories({ byCategory }: { byCategory: Summary['byCategory'] }
   );
 }
 
-export function TabEstimate({ tab }: { tab: Replies['tab/estimate'] }) {
+export function TabEstimate({ tab, onAlwaysOn }: { tab: Replies['tab/estimate']; onAlwaysOn?: (host: string) => Promise<boolean> }) {
   const e = tab.estimate;
-  if (!e && !tab.product) return null;
+  const [granted, setGranted] = useState(false);
+  const canAsk = !!onAlwaysOn && !!tab.host && !tab.builtIn && !tab.alwaysOn;
+  if (!e && !tab.product && !canAsk) return null;
   const title = tab.product?.title ?? null;
   return (
     <section aria-labelledby="tab-h" class="tab-est" data-testid="tab-estimate">
@@ -128,6 +131,14 @@ export function TabEstimate({ tab }: { tab: Replies['tab/estimate'] }) {
       )}
       {e?.comparison && <p class="muted">{e.comparison}</p>}
       {e?.hint && <p class="muted">{e.hint}</p>}
+      {canAsk &&
+        (granted ? (
+          <p role="status">{t('always_on_done', tab.host!)}</p>
+        ) : (
+          <button type="button" class="link" onClick={() => void onAlwaysOn!(tab.host!).then(setGranted)}>
+            {t('always_on_site', tab.host!)}
+          </button>
+        ))}
     </section>
   );
 }

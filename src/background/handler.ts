@@ -145,6 +145,13 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
       return { status: ctx.pending?.status() ?? { pendingWrites: 0, lastError: null } };
     case 'tab/estimate':
       return tabEstimate(ctx);
+    case 'viewed/list':
+      return { viewed: await db.viewed.orderBy('seenAt').reverse().limit(500).toArray() };
+    case 'viewed/clear': {
+      const cleared = await db.viewed.count();
+      await db.viewed.clear();
+      return { cleared };
+    }
     case 'data/export-csv':
       return { csv: await exportCsv(db) };
     case 'data/import-preview': {

@@ -45,6 +45,8 @@ export function parseMessage(raw: unknown, role: SenderRole): Message {
     case 'settings/get':
     case 'categories/list':
     case 'status/get':
+    case 'viewed/list':
+    case 'viewed/clear':
     case 'tab/estimate':
     case 'data/export':
     case 'data/export-csv':

@@ -2,6 +2,7 @@ import type { Estimate, Order, PageKind, Product } from '../types';
 import type { Settings } from '../store/settings';
 import type { PurchaseWithItems, Summary } from '../store/purchases';
 import type { SenderRole } from './senders';
+import type { ViewedRecord } from '../store/records';
 import type { Trip } from '../flights/types';
 import type { ImportPreview, ImportResult, WipeSummary } from '../data-io';
 
@@ -61,6 +62,8 @@ export type PageMessage =
   | { type: 'settings/get' }
   | { type: 'settings/set'; patch: Partial<Settings> }
   | { type: 'status/get' }
+  | { type: 'viewed/list' }
+  | { type: 'viewed/clear' }
   | { type: 'tab/estimate' }
   | { type: 'data/export' }
   | { type: 'data/export-csv' }
@@ -86,6 +89,8 @@ export const ALLOWED: Readonly<Record<Exclude<SenderRole, 'untrusted'>, readonly
     'settings/get',
     'settings/set',
     'status/get',
+    'viewed/list',
+    'viewed/clear',
     'tab/estimate',
     'data/export',
     'data/export-csv',
@@ -119,6 +124,8 @@ export interface Replies {
   'settings/get': { settings: Settings };
   'settings/set': { settings: Settings };
   'status/get': { status: StoreStatus };
+  'viewed/list': { viewed: ViewedRecord[] };
+  'viewed/clear': { cleared: number };
   'tab/estimate': {
     kind: PageKind | null;
     product: Product | null;

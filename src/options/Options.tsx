@@ -8,6 +8,7 @@ import { BackupSection } from './Backup';
 import { downloadText } from './download';
 import { ImportSection } from './Import';
 import { WipeSection } from './Wipe';
+import { ViewedSection } from './Viewed';
 
 type Status = { kind: 'info' | 'error'; text: string } | null;
 
@@ -177,6 +178,7 @@ export function Options({ send, download = defaultDownload, openMethodology, tod
             </span>
           )}
         </form>
+        <ViewedSection send={send} />
 
         <h3>{t('shops_off_title')}</h3>
         {settings.disabledShops.length === 0 ? (

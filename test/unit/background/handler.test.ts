@@ -114,3 +114,21 @@ describe('flights', () => {
     expect(await handleMessage(ctx, { type: 'trips/seen', trips: [{ ...trips[0], from: 'lhr' }] }, tab)).toMatchObject({ ok: false });
   });
 });
+
+describe('recently viewed products', () => {
+  it('are kept from product pages, classify a later order line, and can be listed and cleared from an extension page only', async () => {
+    const product = { title: 'Acme ThinBook 14 Laptop 16GB 512GB SSD', price: 899, currency: 'USD', brand: 'Acme', sku: 'TB14', gtin: null, category: 'Laptops', breadcrumbs: ['Electronics', 'Computers', 'Laptops'], availability: 'InStock' };
+    await handleMessage(ctx, { type: 'page/seen', kind: 'product', product }, SHOP_TAB(1));
+    const list = (await handleMessage(ctx, { type: 'viewed/list' }, POPUP)) as { ok: true; viewed: Array<{ title: string; category: string | null }> };
+    expect(list.viewed.map((v) => v.title)).toEqual([product.title]);
+    expect(list.viewed[0]!.category).toMatch(/Laptops/);
+    // The order page shortens the title and gives no category: the viewed product supplies it.
+    const order = { orderId: 'V-1', date: '2026-11-20', currency: 'USD', total: 899, items: [{ title: 'Acme ThinBook 14 Laptop 16GB', quantity: 1, price: 899, currency: 'USD' }] };
+    await handleMessage(ctx, { type: 'orders/seen', orders: [order] }, SHOP_TAB(1));
+    const item = (await ctx.db.items.toArray())[0]!;
+    expect(item.estimate.category).toMatch(/Laptops/);
+    expect(await handleMessage(ctx, { type: 'viewed/clear' }, SHOP_TAB(1))).toMatchObject({ ok: false });
+    expect(await handleMessage(ctx, { type: 'viewed/clear' }, POPUP)).toMatchObject({ ok: true, cleared: 1 });
+    expect(await ctx.db.viewed.count()).toBe(0);
+  });
+});

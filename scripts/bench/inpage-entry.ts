@@ -106,7 +106,7 @@ function steps(url: string): Record<string, number> {
       if (a.product?.(doc, u)) break;
     }
   });
-  const hints = time('pageHints', () => pageHints(doc));
+  const hints = time('pageHints', () => pageHints(doc, null));
   time('readJsonLd', () => readJsonLd(doc, u, ctx, hints));
   time('readMicrodata', () => readMicrodata(doc, u, ctx, hints));
   time('readRdfa', () => readRdfa(doc, u, ctx, hints));

@@ -14,6 +14,7 @@ import { readProduct } from '../../src/extract/read-product.ts';
 import type { TierName } from '../../src/extract/merge.ts';
 import type { PageKind, Product } from '../../src/types.ts';
 import type { EvalSection } from './types.ts';
+import { fixtureUrl } from './orders.ts';
 
 interface ManifestPage {
   file: string;
@@ -47,9 +48,10 @@ const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
 
 const MARKUP_TIERS: ReadonlySet<TierName> = new Set(['json-ld', 'microdata', 'rdfa', 'opengraph']);
 
-export function manifestUrl(p: { original_url: string | null; site: string }): string {
+/** Pages captured without a URL get the same URL convention as the orders eval (scripts/eval/orders.ts). */
+export function manifestUrl(p: { original_url: string | null; site: string; file?: string; page_subkind?: string }): string {
   if (p.original_url) return p.original_url;
-  return p.site.includes('.') ? `https://${p.site}/` : 'https://mail.example/';
+  return fixtureUrl(p as Parameters<typeof fixtureUrl>[0]);
 }
 
 export function expectedKind(pageKind: string): PageKind {

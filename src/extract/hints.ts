@@ -13,12 +13,11 @@ export function normalizeName(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-export function pageHints(document: Document): PageHints {
-  const h1s = Array.from(document.querySelectorAll('h1')).slice(0, MAX_H1);
+export function pageHints(document: Document, ogTitle: string | null): PageHints {
+  const h1s = Array.from(document.getElementsByTagName('h1')).slice(0, MAX_H1);
   const headings = h1s.map((h) => normalizeName((h.textContent ?? '').slice(0, 500))).filter((s) => s.length > 0);
   const titles: string[] = [];
-  const og = document.querySelector('meta[property="og:title"]')?.getAttribute('content');
-  if (og) titles.push(normalizeName(og));
+  if (ogTitle) titles.push(normalizeName(ogTitle));
   if (document.title) titles.push(normalizeName(document.title));
   return { headings, titles, h1s };
 }

@@ -18,18 +18,21 @@ export interface OpenGraphReading {
   product: ProductFacts | null;
 }
 
-const SELECTOR = 'meta[property^="og:"],meta[property^="product:"],meta[name^="og:"],meta[name^="product:"]';
+const KEY = /^(?:og|product):/;
+const MAX_METAS = 600;
 const GTIN = /^\d{8,14}$/;
 
 export function readOpenGraph(document: Document, ctx: PriceContext): OpenGraphReading {
-  const metas = document.querySelectorAll(SELECTOR);
+  // The live <meta> collection filtered here is far cheaper than prefix attribute selectors over the whole tree.
+  const metas = document.getElementsByTagName('meta');
   const tags = new Map<string, string>();
-  for (let i = 0; i < metas.length; i++) {
+  const n = Math.min(metas.length, MAX_METAS);
+  for (let i = 0; i < n; i++) {
     const m = metas[i]!;
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? '').trim().toLowerCase();
+    if (!KEY.test(key) || tags.has(key)) continue;
     const content = m.getAttribute('content');
-    if (!key || content === null || tags.has(key)) continue;
-    tags.set(key, content);
+    if (content !== null) tags.set(key, content);
   }
   if (tags.size === 0) return { type: null, isProduct: false, title: null, siteName: null, product: null };
   const get = (...keys: string[]): string | null => {

@@ -51,8 +51,9 @@ export function readPage(document: Document, url: string): PageReading {
 
   const product = readProduct(document, u);
   if (product.kind === 'product' && product.product) return { kind: 'product', product: product.product, order: null };
-  if (product.kind === 'cart' || product.kind === 'checkout' || product.kind === 'order') return { kind: product.kind, product: null, order: null };
-  if (product.kind === 'other') return { ...OTHER };
+  if (product.kind === 'cart' || product.kind === 'checkout') return { kind: product.kind, product: null, order: null };
+  // An adapter's 'order' without an order readOrders could read is no order to show: 'other'.
+  if (product.kind === 'other' || product.kind === 'order') return { ...OTHER };
   return { kind: flowKindFromDom(document) ?? 'other', product: null, order: null };
 }
 

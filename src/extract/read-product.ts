@@ -30,10 +30,10 @@ export interface ProductReading {
 
 /** Entity types that say "this page is about something other than a product on sale". */
 const NON_PRODUCT_TYPES = new Set(['Recipe', 'Article', 'NewsArticle', 'BlogPosting', 'Event', 'MusicEvent', 'MusicGroup', 'Person', 'SearchResultsPage', 'CollectionPage', 'Movie', 'Course', 'JobPosting', 'Order', 'Invoice']);
-const LISTING_CONTROLS = '[name="add-to-cart"],button[class*="add-to-cart" i],form[action*="cart/add" i],[data-action*="add-to-cart" i]';
+const ADD_TO_CART = /add.?to.?(?:cart|bag|basket)|addtocart|cart\/add/i;
 const MAX_LISTING_CONTROLS = 3;
 /** Headings of account, order-list and checkout pages, which show a title and amounts like a product. */
-const ACCOUNT_TITLE = /^\s*(?:your orders|my orders|order history|orders|meine bestellungen|mes commandes|mis pedidos|i miei ordini|payment( information| details)?|checkout|shopping (?:cart|bag|basket)|your (?:cart|basket|bag|account)|my account|sign in|log in|search results|best ?sellers)\b/i;
+const ACCOUNT_TITLE = /^\s*(?:your orders|my orders|order history|orders|order (?:details|summary|confirmation|#)|your order|bestelldetails|bestellübersicht|ihre bestellung|détails de la commande|votre commande|detalles del pedido|thank you for your order|invoice|receipt|meine bestellungen|mes commandes|mis pedidos|i miei ordini|payment( information| details)?|checkout|shopping (?:cart|bag|basket)|your (?:cart|basket|bag|account)|my account|sign in|log in|search results|best ?sellers)\b/i;
 
 export function readProduct(document: Document, url: URL, options: ReadProductOptions = {}): ProductReading {
   const use = (t: TierName): boolean => !options.tiers || options.tiers.has(t);
@@ -42,8 +42,8 @@ export function readProduct(document: Document, url: URL, options: ReadProductOp
   let adapterKind: PageKind | null = null;
   let adapterFacts: ProductFacts | null = null;
   if (use('adapter')) {
+    // findAdapters has already run the platform adapters' detect().
     for (const adapter of findAdapters(document, url)) {
-      if (adapter.detect && !adapter.detect(document, url)) continue;
       adapterKind ??= adapter.kind?.(document, url) ?? null;
       if (adapterKind && adapterKind !== 'product') return { kind: adapterKind, product: null, sources: {}, reason: `adapter ${adapter.id}: ${adapterKind}` };
       adapterFacts = adapter.product?.(document, url) ?? null;
@@ -52,11 +52,11 @@ export function readProduct(document: Document, url: URL, options: ReadProductOp
   }
 
   const empty: TierReading = { product: null, identified: false, distinctProducts: 0, listedProducts: 0, types: new Set() };
-  const hints = pageHints(document);
+  const og = use('opengraph') ? readOpenGraph(document, ctx) : { type: null, isProduct: false, title: null, siteName: null, product: null };
+  const hints = pageHints(document, og.title);
   const jsonLd = use('json-ld') ? readJsonLd(document, url, ctx, hints) : empty;
   const microdata = use('microdata') ? readMicrodata(document, url, ctx, hints) : empty;
   const rdfa = use('rdfa') ? readRdfa(document, url, ctx, hints) : empty;
-  const og = use('opengraph') ? readOpenGraph(document, ctx) : { type: null, isProduct: false, title: null, siteName: null, product: null };
   const structured = [jsonLd, microdata, rdfa];
 
   const listed = Math.max(...structured.map((t) => t.listedProducts));
@@ -69,7 +69,7 @@ export function readProduct(document: Document, url: URL, options: ReadProductOp
   if (adapterKind !== 'product') {
     if (listed >= 2) reason = `${listed} products in a list`;
     else if (distinct >= 2 && !oneProduct) reason = `${distinct} distinct products, none named by the page`;
-    else if (!oneProduct && !ogProduct && distinct === 0 && !adapterFacts && document.querySelectorAll(LISTING_CONTROLS).length >= MAX_LISTING_CONTROLS) reason = 'many add-to-cart controls';
+    else if (!oneProduct && !ogProduct && distinct === 0 && !adapterFacts && countAddToCart(document) >= MAX_LISTING_CONTROLS) reason = 'many add-to-cart controls';
     if (reason) return { kind: null, product: null, sources: {}, reason };
   }
 
@@ -105,4 +105,17 @@ export function readProduct(document: Document, url: URL, options: ReadProductOp
   if (product.breadcrumbs) product.breadcrumbs = withoutProduct(product.breadcrumbs, product.title);
   if (!product.category && product.breadcrumbs?.length) product.category = product.breadcrumbs[product.breadcrumbs.length - 1]!;
   return { kind: 'product', product, sources };
+}
+
+/** Add-to-cart forms and buttons: one per product tile on a listing, one on a product page. */
+function countAddToCart(document: Document): number {
+  let n = 0;
+  const forms = document.forms;
+  for (let i = 0; i < forms.length && i < 300; i++) if (ADD_TO_CART.test(forms[i]!.getAttribute('action') ?? '')) n++;
+  const buttons = document.getElementsByTagName('button');
+  for (let i = 0; i < buttons.length && i < 300; i++) {
+    const b = buttons[i]!;
+    if (ADD_TO_CART.test(`${b.id} ${b.getAttribute('class') ?? ''} ${b.getAttribute('name') ?? ''}`)) n++;
+  }
+  return n;
 }

@@ -21,7 +21,7 @@ function readTier(tier: Tier, file: string): ProductFacts | null {
   try {
     const ctx = { country: null };
     const u = new URL(url);
-    const hints = pageHints(document);
+    const hints = pageHints(document, readOpenGraph(document, ctx).title);
     const readers: Record<Exclude<Tier, 'opengraph'>, () => TierReading> = {
       'json-ld': () => readJsonLd(document, u, ctx, hints),
       microdata: () => readMicrodata(document, u, ctx, hints),

@@ -36,14 +36,16 @@ export function readPage(document: Document, url: string): PageReading {
   } catch {
     return { ...OTHER };
   }
-  if (!quickShopCheck(document, u)) return { ...OTHER };
-
+  const shopLike = quickShopCheck(document, u);
+  // Order confirmations can come without any shop signal (an e-mail in a web-mail tab); readOrders has
+  // its own cheap gate, so it is asked even when the page does not look like a shop.
   const orders = readOrders(document, u);
   if (orders.length > 0) {
     const reading: PageReading = { kind: 'order', product: null, order: orders[0]! };
     if (orders.length > 1) reading.orders = orders;
     return reading;
   }
+  if (!shopLike) return { ...OTHER };
 
   const flow = flowKindFromUrl(u);
   if (flow) return { kind: flow, product: null, order: null };

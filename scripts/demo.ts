@@ -26,8 +26,11 @@ if (!process.argv.includes('--no-build')) {
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 
-const server = await startShopServer(PAGES.map((p) => ({ host: HOST, path: p.path, file: resolve(REPO_ROOT, `demo/${p.name}.html`) })));
-const browser = await launchWithExtension([HOST], undefined, { headless });
+const routes = PAGES.map((p) => ({ host: HOST, path: p.path, file: resolve(REPO_ROOT, `demo/${p.name}.html`) }));
+// Port 443 needs root; any other port works through Chromium's host mapping.
+const server = await startShopServer(routes, 443).catch(() => startShopServer(routes, 8443));
+if (server.port !== 443) console.log(`(port 443 unavailable: serving on 127.0.0.1:${server.port} instead)`);
+const browser = await launchWithExtension([HOST], undefined, { headless, port: server.port });
 const url = (path: string) => `https://${HOST}${path}`;
 
 try {

@@ -42,9 +42,10 @@ export function mergeFields(tiers: NamedFacts[]): MergedProduct {
  * (what the shopper sees) against it: the visible price wins when they differ, except when the markup
  * itself explains the visible one: it is the markup's list price, another of its offers / its high
  * price (the markup's "from" price is the answer), or the markup price read with a lost decimal
- * separator (63.07 shown as "63<sup>07</sup>" read as 6307).
+ * separator (63.07 shown as "63<sup>07</sup>" read as 6307), or the page also shows the markup price as a
+ * current price somewhere (`shown`): the visual tier then picked another item's or option's amount.
  */
-export function pickPrice(adapter: NamedFacts, visual: NamedFacts, markup: NamedFacts[]): { price: number | null; currency: string | null; tier: TierName | null } {
+export function pickPrice(adapter: NamedFacts, visual: NamedFacts, markup: NamedFacts[], shown?: ReadonlySet<number>): { price: number | null; currency: string | null; tier: TierName | null } {
   const all = [adapter, visual, ...markup];
   const currencyFallback = (): string | null => {
     for (const { facts } of all) if (facts?.currency) return facts.currency;
@@ -66,7 +67,7 @@ export function pickPrice(adapter: NamedFacts, visual: NamedFacts, markup: Named
   const v = visual.facts;
   if (v?.price != null) {
     const m = chosen?.facts?.price;
-    const explained = m != null && v.price !== m && (listPrices.has(v.price) || knownPrices.has(v.price) || lostDecimals(v.price, m));
+    const explained = m != null && v.price !== m && (listPrices.has(v.price) || knownPrices.has(v.price) || lostDecimals(v.price, m) || (shown?.has(m) ?? false));
     if (!explained) return { price: v.price, currency: v.currency ?? markupCurrencyFor(v.price, markup) ?? currencyFallback(), tier: visual.tier };
   }
   if (!chosen) return { price: null, currency: currencyFallback(), tier: null };

@@ -11,6 +11,7 @@ import { readJsonLd, readMicrodata, readRdfa } from './structured';
 import { titleFromDocument } from './title';
 import { pageHints } from './hints';
 import type { ProductFacts, TierReading } from './types';
+import { shownPrices } from '../visual/read-visual';
 
 export interface ReadProductOptions {
   /** Tiers to use (default: all). For evaluation of single tiers. */
@@ -94,7 +95,10 @@ export function readProduct(document: Document, url: URL, options: ReadProductOp
   const visualTier = options.visualOverridesMarkup === false && markupPriced ? { tier: 'visual' as const, facts: null } : tiers[5]!;
   // A sold-out item often shows no price of its own; a visual price would come from a carousel.
   const soldOut = product.availability === 'OutOfStock' && adapterFacts?.price == null && !markupPriced;
-  const price = pickPrice(tiers[0]!, soldOut ? { tier: 'visual', facts: null } : visualTier, tiers.slice(1, 5));
+  const visualPick = soldOut ? { tier: 'visual' as const, facts: null } : visualTier;
+  // Only read the whole page's amounts when the visible price and the markup disagree.
+  const disagree = visualPick.facts?.price != null && markupPriced && tiers.slice(1, 5).every((t) => t.facts?.price == null || t.facts.price !== visualPick.facts!.price);
+  const price = pickPrice(tiers[0]!, visualPick, tiers.slice(1, 5), disagree ? shownPrices(document, url) : undefined);
   product.price = price.price;
   product.currency = price.currency;
   if (price.tier) sources.price = price.tier;

@@ -1,9 +1,10 @@
 import { countryFromHostname } from '../price/country';
-import { clean, isStruck, metaContent, priceText, spacedText, toPrice, visibleText } from '../shops/read';
+import { clean, isStruck, metaContent, ownText, priceText, spacedText, toPrice, visibleText } from '../shops/read';
 import type { Product } from '../types';
 import {
   hasPriceToken,
   INSTALMENT_RE,
+  NET_PRICE_RE,
   PRICE_TOKEN_GLOBAL_RE,
   REFERENCE_RE,
   SHIPPING_RE,
@@ -26,7 +27,8 @@ const BUY_SELECTORS = [
   'input[type="submit"][name*="cart"]',
 ].join(',');
 
-const BUY_TEXT_RE = /^(?:\+\s*)?(?:add to (?:cart|basket|bag|trolley)|buy now|buy it now|purchase|in den (?:warenkorb|einkaufswagen)|(?:jetzt )?kaufen|in den korb|ajouter au panier|acheter|añadir al (?:carrito|cesta)|agregar al carrito|comprar(?: ahora)?|aggiungi al carrello|acquista(?: ora)?|in winkelwagen|toevoegen aan winkelwagen|lägg i (?:varukorgen|kundvagnen)|lisää ostoskoriin|dodaj do koszyka|kup teraz|adicionar ao carrinho|sepete ekle|в корзину|купить|カートに入れる|加入购物车|أضف إلى السلة|أضف الى حقيبة التسوق|přidat do košíku|kosárba|adaugă în coș|dodaj u košaricu|v košarico|lisa ostukorvi|pievienot grozam|į krepšelį|köp|osta)\b/i;
+/** The label ends at a non-letter: `\b` only knows ASCII letters, so it fails after "купить" or "カートに入れる". */
+const BUY_TEXT_RE = /^(?:\+\s*)?(?:add to (?:cart|basket|bag|trolley)|buy now|buy it now|purchase|in den (?:warenkorb|einkaufswagen)|(?:jetzt )?kaufen|in den korb|ajouter au panier|acheter|añadir al (?:carrito|cesta)|agregar al carrito|comprar(?: ahora)?|aggiungi al carrello|acquista(?: ora)?|in winkelwagen|toevoegen aan winkelwagen|lägg i (?:varukorgen|kundvagnen)|lisää ostoskoriin|dodaj do koszyka|kup teraz|adicionar ao carrinho|sepete ekle|в корзину|купить|カートに入れる|加入购物车|أضف إلى السلة|أضف الى حقيبة التسوق|přidat do košíku|kosárba|adaugă în coș|dodaj u košaricu|v košarico|lisa ostukorvi|pievienot grozam|į krepšelį|köp|osta)(?![\p{L}\p{N}])/iu;
 
 const EXCLUDED_CONTAINERS = 'nav, footer, aside, dialog, [role="dialog"], [aria-modal="true"], [role="navigation"], [role="banner"], [role="contentinfo"]';
 const MAIN_SELECTORS = ['main', '[role="main"]', '#main', '#content', '#maincontent', '#main-content', '.main-content'];
@@ -44,6 +46,7 @@ const LISTING_PRICE_TILES = 12;
 const ANCESTOR_LEVELS = 6;
 const WALK_CAP = 1500;
 const DIGIT_RE = /\d/;
+const MAX_CANDIDATE_TEXT = 80;
 
 interface Candidate {
   el: Element;
@@ -83,8 +86,18 @@ function findBuyControls(document: Document): Element[] {
     const label = clean(b.tagName === 'INPUT' ? b.getAttribute('value') : b.textContent) || clean(b.getAttribute('aria-label'));
     if (label.length <= 40 && BUY_TEXT_RE.test(label) && !excluded(b)) out.push(b);
   }
+  if (out.length) return out;
+  // Script-driven buy "buttons" are often plain elements named for buying, labelled by their own text.
+  for (const b of Array.from(document.querySelectorAll(BUY_CLASS_SELECTORS)).slice(0, 300)) {
+    const label = ownText(b);
+    if (label.length <= 40 && BUY_TEXT_RE.test(label) && !excluded(b) && !b.closest(CAROUSEL_SELECTORS)) out.push(b);
+  }
   return out;
 }
+
+const BUY_CLASS_SELECTORS = 'div[class*="buy"], span[class*="buy"], a[class*="buy"], div[class*="cart"], span[class*="cart"], a[class*="cart"]';
+/** Carousel slides hold other products' tiles, buy controls included. */
+const CAROUSEL_SELECTORS = '.swiper-slide, .slick-slide, [class*="carousel"], .owl-item';
 
 function titleFallback(document: Document): string | null {
   const og = metaContent(document, 'og:title');
@@ -107,7 +120,38 @@ function rejected(el: Element, text: string): boolean {
     if ((INSTALMENT_RE.test(ctx) || SHIPPING_RE.test(ctx)) && countTokens(ctx) === 1) return true;
     if (REFERENCE_RE.test(ctx) && countTokens(ctx) === 1) return true;
   }
-  return isStruck(el) || excluded(el);
+  if ((NET_PRICE_RE.test(text) || (NET_PRICE_RE.test(ctx) && countTokens(ctx) === 1)) && netAfterPrice(el, text)) return true;
+  return (isStruck(el) && !loneMarkedOld(el)) || excluded(el);
+}
+
+/**
+ * A price before tax shown after another price in the same price block ("100.00€ / Brez DDV: 81.97€")
+ * is the secondary figure. Shown first ("bez DPH 4386,00 € s DPH 5263,20 €"), it is the shop's headline.
+ */
+function netAfterPrice(el: Element, text: string): boolean {
+  let a: Element | null = el.parentElement;
+  for (let i = 0; a && i < 3; a = a.parentElement, i++) {
+    const block = visibleText(a, 200);
+    if (countTokens(block) < 2) continue;
+    const at = block.indexOf(text);
+    return at > 0 && hasPriceToken(block.slice(0, at));
+  }
+  return false;
+}
+
+const STRUCK_TAGS = new Set(['DEL', 'S', 'STRIKE']);
+
+/**
+ * A price whose class says "old" but that stands alone in its block, with no current price beside it
+ * ("price-old-live" on some shop themes is the live price): not crossed out on screen, so it stays a
+ * candidate (scoreOf still ranks it low, so any other price near the title beats it).
+ */
+function loneMarkedOld(el: Element): boolean {
+  for (let e: Element | null = el; e && e.tagName !== 'BODY'; e = e.parentElement) {
+    if (STRUCK_TAGS.has(e.tagName) || e.hasAttribute('data-a-strike')) return false;
+  }
+  const parent = el.parentElement;
+  return parent !== null && countTokens(visibleText(parent, 200)) === 1;
 }
 
 function countTokens(text: string): number {
@@ -140,7 +184,7 @@ function scoreOf(el: Element, level: number): number {
  * Price-like elements around `anchor`, found by walking text nodes (cheap) rather than asking
  * every element for its text. Each candidate is scored by how many ancestors up it meets the anchor.
  */
-function collectNear(anchor: Element, into: Map<Element, Candidate>): void {
+function collectNear(anchor: Element, into: Map<Element, Candidate>, grids: Map<Element, boolean>): void {
   const levels = new Map<Element, number>();
   let top: Element = anchor;
   for (let node: Element | null = anchor, level = 0; node && level < ANCESTOR_LEVELS; node = node.parentElement, level++) {
@@ -163,8 +207,10 @@ function collectNear(anchor: Element, into: Map<Element, Candidate>): void {
       if (hasPriceToken(text)) break;
     }
     if (!el || into.has(el)) continue;
-    const text = visibleText(el);
-    if (!hasPriceToken(text) || rejected(el, text)) continue;
+    const text = visibleText(el, MAX_CANDIDATE_TEXT + 1);
+    // A text node directly in a large block can make the block look like a price: not a price element.
+    if (text.length > MAX_CANDIDATE_TEXT) continue;
+    if (!hasPriceToken(text) || rejected(el, text) || inTileGrid(el, anchor, grids)) continue;
     let level = ANCESTOR_LEVELS;
     for (let a: Element | null = el; a; a = a.parentElement) {
       const l = levels.get(a);
@@ -176,9 +222,40 @@ function collectNear(anchor: Element, into: Map<Element, Candidate>): void {
   }
 }
 
+const GRID_TILES = 3;
+const GRID_DEPTH = 8;
+const GRID_SCAN = 60;
+
+/**
+ * A price inside a grid or carousel of product tiles ("related products", "customers also bought"):
+ * some ancestor below the anchor's own block has at least three same-tag siblings that each show a
+ * price, a link and a picture. The product's own price block does not repeat like that.
+ */
+function inTileGrid(el: Element, anchor: Element, grids: Map<Element, boolean>): boolean {
+  let a: Element | null = el;
+  for (let i = 0; a && i < GRID_DEPTH; a = a.parentElement, i++) {
+    const parent: Element | null = a.parentElement;
+    if (!parent || parent.contains(anchor)) return false;
+    let grid = grids.get(parent);
+    if (grid === undefined) {
+      let tiles = 0;
+      const tag = a.tagName;
+      let seen = 0;
+      for (let c = parent.firstElementChild; c && tiles < GRID_TILES && seen < GRID_SCAN; c = c.nextElementSibling, seen++) {
+        if (c.tagName === tag && c.querySelector('a[href]') && c.querySelector('img') && hasPriceToken(visibleText(c, 600))) tiles++;
+      }
+      grid = tiles >= GRID_TILES;
+      grids.set(parent, grid);
+    }
+    if (grid) return true;
+  }
+  return false;
+}
+
 function candidatesNear(anchors: Element[]): Map<Element, Candidate> {
   const found = new Map<Element, Candidate>();
-  for (const anchor of anchors) collectNear(anchor, found);
+  const grids = new Map<Element, boolean>();
+  for (const anchor of anchors) collectNear(anchor, found, grids);
   return found;
 }
 
@@ -186,11 +263,27 @@ function candidatesNear(anchors: Element[]): Map<Element, Candidate> {
 function looksLikeListing(document: Document, buys: Element[]): boolean {
   if (buys.length > MAX_BUY_BUTTONS) {
     const forms = new Set(buys.map((b) => b.closest('form') ?? b));
-    if (forms.size > MAX_BUY_BUTTONS) return true;
+    if (forms.size > MAX_BUY_BUTTONS && !variantPanels(forms)) return true;
   }
   if (buys.length) return false;
   const tiles = document.querySelectorAll('[class*="price"], [class*="Price"], [data-price]');
   return tiles.length > LISTING_PRICE_TILES * 2;
+}
+
+/**
+ * One product rendered once per variant (a buy form per size, each repeating the product's heading)
+ * is not a listing: tiles of a listing name different products.
+ */
+function variantPanels(forms: Set<Element>): boolean {
+  const names = new Set<string>();
+  for (const f of forms) {
+    const h = f.querySelector('h1, h2, h3');
+    const name = h ? spacedText(h) : '';
+    if (!name) return false;
+    names.add(name);
+    if (names.size > 1) return false;
+  }
+  return true;
 }
 
 /** Without a buy control, a listing shows prices only in tiles, far from the page heading. */
@@ -237,6 +330,40 @@ export function readVisualProduct(document: Document, url: URL): Partial<Product
   if (best) {
     out.price = best.price;
     out.currency = best.currency;
+  }
+  return out;
+}
+
+const SHOWN_NODE_CAP = 4000;
+const SHOWN_WALK_CAP = 40000;
+const SKIP_SHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'OPTION', 'TITLE']);
+
+/**
+ * Amounts the page shows as current prices anywhere in its visible text (not crossed out, not
+ * "was" / "save" / instalment / unit prices). Used to tell whether a markup price is on screen.
+ */
+export function shownPrices(document: Document, url: URL): Set<number> {
+  const out = new Set<number>();
+  const body = document.body;
+  if (!body) return out;
+  const country = countryFromHostname(url.hostname);
+  const walker = document.createTreeWalker(body, 4);
+  let n = 0;
+  let all = 0;
+  for (let t = walker.nextNode(); t && n < SHOWN_NODE_CAP && all < SHOWN_WALK_CAP; t = walker.nextNode(), all++) {
+    const value = t.nodeValue;
+    if (!value || !DIGIT_RE.test(value) || value.length > 80) continue;
+    n++;
+    let el = t.parentElement;
+    if (!el || SKIP_SHOWN.has(el.tagName)) continue;
+    // Climb to the smallest element holding a whole price ("CHF <span>2.25</span>").
+    for (let i = 0; el && i < 3 && !hasPriceToken(visibleText(el, 41)); i++) el = el.parentElement;
+    if (!el) continue;
+    const text = visibleText(el, 41);
+    if (text.length > 40 || !hasPriceToken(text)) continue;
+    if (INSTALMENT_RE.test(text) || REFERENCE_RE.test(text) || UNIT_PRICE_RE.test(text) || NET_PRICE_RE.test(text) || isStruck(el)) continue;
+    const p = toPrice(firstToken(priceText(el)), { country });
+    if (p) out.add(p.price);
   }
   return out;
 }

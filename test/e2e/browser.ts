@@ -24,11 +24,13 @@ export interface ExtensionBrowser {
  * Debian's Chromium with the built extension. Shop hosts resolve to 127.0.0.1; every other name fails
  * to resolve, so nothing can leave the machine even by accident, and what tried shows in the NetLog.
  */
-export async function launchWithExtension(shopHosts: string[], extensionPath = CHROME_BUILD, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(shopHosts: string[], extensionPath = CHROME_BUILD, options: { headless?: boolean; port?: number } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionPath, 'manifest.json'))) throw new Error(`no built extension at ${extensionPath}: run npm run build`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'lf-profile-'));
   const netLogPath = join(mkdtempSync(join(tmpdir(), 'lf-netlog-')), 'netlog.json');
-  const rules = [...shopHosts.map((h) => `MAP ${h} 127.0.0.1`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(', ');
+  // A server on another port than 443 is reached by mapping host → 127.0.0.1:port (no root needed).
+  const target = options.port && options.port !== 443 ? `127.0.0.1:${options.port}` : '127.0.0.1';
+  const rules = [...shopHosts.map((h) => `MAP ${h} ${target}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(', ');
   const args = [
     `--disable-extensions-except=${extensionPath}`,
     `--load-extension=${extensionPath}`,

@@ -16,6 +16,10 @@ describe('price precedence', () => {
   it('the visible price beats stale markup', () => {
     expect(pickPrice(adapter(null), visual({ price: 17.1, currency: 'EUR' }), [jsonLd({ price: 18, currency: 'EUR' })])).toMatchObject({ price: 17.1, currency: 'EUR', tier: 'visual' });
   });
+  it('nor when the page also shows the markup price as a current price (the visual tier read another amount)', () => {
+    expect(pickPrice(adapter(null), visual({ price: 7.95, currency: 'CHF' }), [jsonLd({ price: 2.25, currency: 'CHF' })], new Set([7.95, 2.25]))).toMatchObject({ price: 2.25, tier: 'json-ld' });
+    expect(pickPrice(adapter(null), visual({ price: 17.1, currency: 'EUR' }), [jsonLd({ price: 18, currency: 'EUR' })], new Set([17.1]))).toMatchObject({ price: 17.1, tier: 'visual' });
+  });
   it('but not when the markup names the visible price as another offer (the from-price stays)', () => {
     expect(pickPrice(adapter(null), visual({ price: 9.56 }), [jsonLd({ price: 5.29, currency: 'GBP', knownPrices: [5.29, 9.56] })])).toMatchObject({ price: 5.29, currency: 'GBP' });
   });

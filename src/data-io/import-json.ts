@@ -5,6 +5,7 @@ import type { ItemRecord, PurchaseRecord, SettingRecord, ViewedRecord } from '..
 import { rebuildRollups } from '../store/rollups';
 import { BACKUP_FORMAT } from './backup-format';
 import { EXPORT_FORMAT, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, TABLES, zeroCounts, type DateRange, type TableCounts, type TableName } from './format';
+import { totalsOf } from '../store/purchases';
 import {
   FieldError,
   FORBIDDEN_KEYS,
@@ -516,19 +517,5 @@ async function recomputeTotals(db: FootprintDB, purchaseId: string, now: number)
   const p = await db.purchases.get(purchaseId);
   if (!p) return;
   const items = await db.items.where('purchaseId').equals(purchaseId).toArray();
-  let kg = 0;
-  let low = 0;
-  let high = 0;
-  let unknownItems = 0;
-  for (const it of items) {
-    const e = it.estimate;
-    if (e.kg === null) {
-      unknownItems++;
-      continue;
-    }
-    kg += e.kg;
-    low += e.low ?? e.kg;
-    high += e.high ?? e.kg;
-  }
-  await db.purchases.put({ ...p, kg, low, high, unknownItems, itemCount: items.length, updatedAt: Math.max(now, p.updatedAt) });
+  await db.purchases.put({ ...p, ...totalsOf(items), updatedAt: Math.max(now, p.updatedAt) });
 }

@@ -2,29 +2,11 @@ import type { ItemPatch, ManualPurchase } from '../messages/protocol';
 import type { Estimate, EstimateInput } from '../types';
 import type { FootprintDB } from './db';
 import type { ItemRecord, PurchaseRecord } from './records';
-import { buildRecords, type PurchaseWithItems } from './purchases';
+import { buildRecords, totalsOf, type PurchaseWithItems } from './purchases';
 import { purchaseWithItems } from './query';
 import { applyToRollup } from './rollups';
 
 export type Estimator = (input: EstimateInput) => Estimate;
-
-/** Purchase totals from its items: known estimates summed, unknown ones counted. */
-export function totalsOf(items: readonly ItemRecord[]): Pick<PurchaseRecord, 'kg' | 'low' | 'high' | 'unknownItems' | 'itemCount'> {
-  let kg = 0;
-  let low = 0;
-  let high = 0;
-  let unknownItems = 0;
-  for (const it of items) {
-    if (it.estimate.kg === null) {
-      unknownItems++;
-      continue;
-    }
-    kg += it.estimate.kg;
-    low += it.estimate.low ?? it.estimate.kg;
-    high += it.estimate.high ?? it.estimate.kg;
-  }
-  return { kg, low, high, unknownItems, itemCount: items.length };
-}
 
 function itemInput(it: Pick<ItemRecord, 'title' | 'quantity' | 'price' | 'currency'>, category: string | null, p: PurchaseRecord): EstimateInput {
   return {

@@ -46,8 +46,7 @@ export function buildRecords(input: NewPurchase): { purchase: PurchaseRecord; it
     month: date.slice(0, 7),
     currency: order.currency,
     total: order.total,
-    ...sums(items),
-    itemCount: items.length,
+    ...totalsOf(items),
     source: input.source,
     createdAt: now,
     updatedAt: now,
@@ -55,7 +54,8 @@ export function buildRecords(input: NewPurchase): { purchase: PurchaseRecord; it
   return { purchase, items };
 }
 
-function sums(items: readonly ItemRecord[]): Pick<PurchaseRecord, 'kg' | 'low' | 'high' | 'unknownItems'> {
+/** Purchase totals from its items: known estimates summed, unknown ones counted, never as zero. */
+export function totalsOf(items: readonly ItemRecord[]): Pick<PurchaseRecord, 'kg' | 'low' | 'high' | 'unknownItems' | 'itemCount'> {
   let kg = 0;
   let low = 0;
   let high = 0;
@@ -70,7 +70,7 @@ function sums(items: readonly ItemRecord[]): Pick<PurchaseRecord, 'kg' | 'low' |
     low += e.low ?? e.kg;
     high += e.high ?? e.kg;
   }
-  return { kg, low, high, unknownItems };
+  return { kg, low, high, unknownItems, itemCount: items.length };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { createBadge } from '../../src/badge/badge';
 import { quickShopCheck } from '../../src/extract/quick-check';
-import { readPage } from '../../src/extract/read-page';
+import { readPage, readShopPage } from '../../src/extract/read-page';
 import { readProduct } from '../../src/extract/read-product';
 import { findAdapters, readOrders, readVisualProduct, countryFromHostname } from '../../src/extract/peers';
 import { flowKindFromUrl, hasPaymentFields } from '../../src/extract/flow-kind';
@@ -64,7 +64,7 @@ function whole(url: string): WholeRun {
   shop = quickShopCheck(doc, parsed);
   t1 = performance.now();
   if (shop) {
-    const reading = readPage(doc, url);
+    const reading = readShopPage(doc, parsed);
     kind = reading.kind;
     product = reading.kind === 'product' ? reading.product : null;
   }

@@ -1,6 +1,6 @@
 import { createBadge, type BadgeHandle } from '../badge/badge';
 import { quickShopCheck } from '../extract/quick-check';
-import { readPage } from '../extract/read-page';
+import { readShopPage } from '../extract/read-page';
 import type { ContentMessage, Replies } from '../messages/protocol';
 import type { PageReading } from '../types';
 import { looksLikeBookingConfirmation, readTrips } from '../flights/read-trips';
@@ -45,7 +45,7 @@ export async function runOnPage(doc: Document, url: string, send: Send, session:
     }
   }
   if (!quickShopCheck(doc, parsed)) return { reading: null, shown: 'none' };
-  const reading = readPage(doc, url);
+  const reading = readShopPage(doc, parsed);
 
   if (reading.kind === 'product' && reading.product) {
     const reply = await send({ type: 'page/seen', kind: 'product', product: reading.product });

@@ -36,17 +36,31 @@ export function readPage(document: Document, url: string): PageReading {
   } catch {
     return { ...OTHER };
   }
-  const shopLike = quickShopCheck(document, u);
   // Order confirmations can come without any shop signal (an e-mail in a web-mail tab); readOrders has
   // its own cheap gate, so it is asked even when the page does not look like a shop.
-  const orders = readOrders(document, u);
-  if (orders.length > 0) {
-    const reading: PageReading = { kind: 'order', product: null, order: orders[0]! };
-    if (orders.length > 1) reading.orders = orders;
-    return reading;
-  }
-  if (!shopLike) return { ...OTHER };
+  const orders = orderReading(document, u);
+  if (orders) return orders;
+  if (!quickShopCheck(document, u)) return { ...OTHER };
+  return readAfterOrders(document, u);
+}
 
+/**
+ * For a caller that already ran quickShopCheck and got yes (the content script): the same reading as
+ * readPage, without asking the check twice.
+ */
+export function readShopPage(document: Document, u: URL): PageReading {
+  return orderReading(document, u) ?? readAfterOrders(document, u);
+}
+
+function orderReading(document: Document, u: URL): PageReading | null {
+  const orders = readOrders(document, u);
+  if (orders.length === 0) return null;
+  const reading: PageReading = { kind: 'order', product: null, order: orders[0]! };
+  if (orders.length > 1) reading.orders = orders;
+  return reading;
+}
+
+function readAfterOrders(document: Document, u: URL): PageReading {
   const flow = flowKindFromUrl(u);
   if (flow) return { kind: flow, product: null, order: null };
   if (hasPaymentFields(document)) return { kind: 'checkout', product: null, order: null };

@@ -6,7 +6,7 @@
 import { EXPORT_FORMAT } from '../../src/data-io/format';
 import { buildRecords } from '../../src/store/purchases';
 import type { ItemRecord, MonthRollup, PurchaseRecord } from '../../src/store/records';
-import { emptyRollup, topCategory } from '../../src/store/rollups';
+import { rollupsOf } from '../../src/store/rollups';
 import { V2 } from '../../src/store/versions/2026-11-28-v2';
 import type { Estimate } from '../../src/types';
 
@@ -63,29 +63,7 @@ export function generate(from: number, n: number, palette: PaletteEntry[], now =
 
 /** The monthly rollups rebuildRollups (src/store/rollups.ts) would write for these records. */
 export function rollups(g: Generated): MonthRollup[] {
-  const byPurchase = new Map<string, ItemRecord[]>();
-  for (const it of g.items) {
-    const l = byPurchase.get(it.purchaseId);
-    if (l) l.push(it);
-    else byPurchase.set(it.purchaseId, [it]);
-  }
-  const byMonth = new Map<string, MonthRollup>();
-  for (const p of g.purchases) {
-    const r = byMonth.get(p.month) ?? emptyRollup(p.month);
-    r.kg += p.kg;
-    r.low += p.low;
-    r.high += p.high;
-    r.purchases += 1;
-    r.unknownItems += p.unknownItems;
-    for (const it of byPurchase.get(p.id) ?? []) {
-      r.items += 1;
-      if (it.estimate.kg === null) continue;
-      const cat = topCategory(it.category);
-      r.byCategory[cat] = (r.byCategory[cat] ?? 0) + it.estimate.kg;
-    }
-    byMonth.set(p.month, r);
-  }
-  return [...byMonth.values()];
+  return rollupsOf(g.purchases, g.items);
 }
 
 /** An export file (src/data-io/format.ts) holding purchases `from` .. `from + n - 1`. */

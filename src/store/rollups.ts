@@ -31,33 +31,39 @@ export async function applyToRollup(
   else await db.months.put(r);
 }
 
+/** The monthly rollups for a set of purchases and their items, computed from scratch. */
+export function rollupsOf(purchases: Iterable<PurchaseRecord>, items: Iterable<ItemRecord>): MonthRollup[] {
+  const itemsByPurchase = new Map<string, ItemRecord[]>();
+  for (const it of items) {
+    const list = itemsByPurchase.get(it.purchaseId);
+    if (list) list.push(it);
+    else itemsByPurchase.set(it.purchaseId, [it]);
+  }
+  const byMonth = new Map<string, MonthRollup>();
+  for (const p of purchases) {
+    const r = byMonth.get(p.month) ?? emptyRollup(p.month);
+    r.kg += p.kg;
+    r.low += p.low;
+    r.high += p.high;
+    r.purchases += 1;
+    r.unknownItems += p.unknownItems;
+    for (const it of itemsByPurchase.get(p.id) ?? []) {
+      r.items += 1;
+      if (it.estimate.kg === null) continue;
+      const cat = topCategory(it.category);
+      r.byCategory[cat] = (r.byCategory[cat] ?? 0) + it.estimate.kg;
+    }
+    byMonth.set(p.month, r);
+  }
+  return [...byMonth.values()];
+}
+
 /** Rebuilds every month from the purchases: the repair path after an import or a failed write. */
 export async function rebuildRollups(db: FootprintDB): Promise<void> {
   await db.transaction('rw', db.purchases, db.items, db.months, async () => {
     await db.months.clear();
-    const byMonth = new Map<string, MonthRollup>();
-    const itemsByPurchase = new Map<string, ItemRecord[]>();
-    await db.items.each((it) => {
-      const list = itemsByPurchase.get(it.purchaseId);
-      if (list) list.push(it);
-      else itemsByPurchase.set(it.purchaseId, [it]);
-    });
-    await db.purchases.each((p) => {
-      const r = byMonth.get(p.month) ?? emptyRollup(p.month);
-      r.kg += p.kg;
-      r.low += p.low;
-      r.high += p.high;
-      r.purchases += 1;
-      r.unknownItems += p.unknownItems;
-      for (const it of itemsByPurchase.get(p.id) ?? []) {
-        r.items += 1;
-        if (it.estimate.kg === null) continue;
-        const cat = topCategory(it.category);
-        r.byCategory[cat] = (r.byCategory[cat] ?? 0) + it.estimate.kg;
-      }
-      byMonth.set(p.month, r);
-    });
-    await db.months.bulkPut([...byMonth.values()]);
+    const [purchases, items] = await Promise.all([db.purchases.toArray(), db.items.toArray()]);
+    await db.months.bulkPut(rollupsOf(purchases, items));
   });
 }
 

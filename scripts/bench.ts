@@ -9,7 +9,7 @@
  */
 import { resolve } from 'node:path';
 import { entrySizes, ENTRYPOINTS, runWxtBuild } from './bench/bundle-size.ts';
-import { launchBench, warnings as launchWarnings } from './bench/browser.ts';
+import { launchBench } from './bench/browser.ts';
 import { measureContent, measureHeap, nonShopCases, productCases, profileFunctions, profileSteps, summarizeContent, BENCH_SUFFIX, type PageCase } from './bench/content.ts';
 import { palette } from './bench/palette.ts';
 import { startBenchServer, freePort } from './bench/server.ts';
@@ -62,7 +62,6 @@ if (want('content') || want('store')) {
   const port = await freePort();
   const server = await startBenchServer(cases.map((c) => ({ host: c.benchHost, path: c.path, file: c.file })), port);
   const browser = await launchBench(BUILD, [`*${BENCH_SUFFIX}`]);
-  notes.push(...launchWarnings.map((w) => `build: ${w}`));
   try {
     if (want('content')) {
       log(`content script: ${products.length} product pages, ${nonShop.length} non-shop pages`);

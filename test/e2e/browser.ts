@@ -24,7 +24,7 @@ export interface ExtensionBrowser {
  * Debian's Chromium with the built extension. Shop hosts resolve to 127.0.0.1; every other name fails
  * to resolve, so nothing can leave the machine even by accident, and what tried shows in the NetLog.
  */
-export async function launchWithExtension(shopHosts: string[], extensionPath = CHROME_BUILD, options: { headless?: boolean; port?: number } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(shopHosts: string[], extensionPath = CHROME_BUILD, options: { headless?: boolean; port?: number; extraArgs?: string[] } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionPath, 'manifest.json'))) throw new Error(`no built extension at ${extensionPath}: run npm run build`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'lf-profile-'));
   const netLogPath = join(mkdtempSync(join(tmpdir(), 'lf-netlog-')), 'netlog.json');
@@ -48,6 +48,7 @@ export async function launchWithExtension(shopHosts: string[], extensionPath = C
   // The old headless mode loads no extensions; the new one does.
   if (options.headless ?? true) args.push('--headless=new');
   if (process.getuid?.() === 0) args.push('--no-sandbox');
+  args.push(...(options.extraArgs ?? []));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: false, // see --headless=new above
@@ -56,7 +57,7 @@ export async function launchWithExtension(shopHosts: string[], extensionPath = C
     viewport: { width: 1280, height: 900 },
   });
   let worker = context.serviceWorkers()[0];
-  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
   return {
     context,

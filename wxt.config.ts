@@ -1,5 +1,20 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { createRequire } from 'node:module';
+import { SHOP_MATCH_PATTERNS } from './src/shops/hosts';
+import { TRAVEL_MATCH_PATTERNS } from './src/flights/sites';
+
+/** The built-in sites: where the content script is declared, and where the background may inject the reader. */
+const BUILT_IN = [...SHOP_MATCH_PATTERNS, ...TRAVEL_MATCH_PATTERNS];
+
+/**
+ * The content script and the page reader use one browser API, runtime.sendMessage, which returns a promise
+ * natively in Chromium MV3 and Firefox: they get WXT's plain `browser` (globalThis.browser ?? chrome), not
+ * webextension-polyfill (~10 kB minified on every shop page). Extension pages and the background keep the
+ * polyfill (the background's onMessage listeners return promises, which only the polyfill makes portable).
+ */
+const PLAIN_BROWSER = createRequire(import.meta.url).resolve('@wxt-dev/browser');
+const POLYFILL_FREE = new Set(['content', 'reader']);
 
 /**
  * Extension pages may run only our own packaged scripts and may connect nowhere: `connect-src 'none'`
@@ -9,6 +24,16 @@ const CSP = "script-src 'self'; object-src 'none'; connect-src 'none'; img-src '
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => POLYFILL_FREE.has(e.name))) return;
+      const alias = config.resolve?.alias;
+      const plain = { find: 'wxt/browser', replacement: PLAIN_BROWSER };
+      config.resolve ??= {};
+      if (Array.isArray(alias)) config.resolve.alias = [plain, ...alias.filter((a) => a.find !== 'wxt/browser')];
+      else config.resolve.alias = { ...(alias as Record<string, string> | undefined), 'wxt/browser': PLAIN_BROWSER };
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     // Vite's modulepreload polyfill calls fetch(); extension pages load their own chunks without it.
@@ -24,7 +49,11 @@ export default defineConfig({
     default_locale: 'en',
     description: 'The carbon footprint of what you look at and buy online, estimated on your device. Nothing leaves it.',
     // activeTab + scripting: the popup estimates the page the user is on, only when they open it.
-    permissions: ['activeTab', 'scripting'],
+    // The built-in sites as host permissions: the same sites the content script is declared for, so that
+    // the background may inject the page reader there (docs/permissions.md).
+    ...(browser === 'firefox'
+      ? { permissions: ['activeTab', 'scripting', ...BUILT_IN] }
+      : { permissions: ['activeTab', 'scripting'], host_permissions: BUILT_IN }),
     // "Always on this site" asks for that one site at run time; nothing is granted at install.
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(mode === 'production'

@@ -36,6 +36,8 @@ export interface HandlerContext {
   /** The active tab, for `tab/estimate` (injects the content script there with activeTab). */
   activeTab?: () => Promise<{ id: number; url: string } | null>;
   injectContentScript?: (tabId: number) => Promise<void>;
+  /** Injects the page reader (entrypoints/reader.ts) into one frame, when the content script's gate asks. */
+  injectReader?: (tabId: number, frameId: number) => Promise<void>;
   /** Whether the user granted this origin for good ("always on this site"). */
   hasSiteAccess?: (host: string) => Promise<boolean>;
 }
@@ -124,6 +126,13 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
       if (!recent || recent.tabId !== sender.tab?.id || ctx.now() - recent.at > UNDO_WINDOW_MS) return { removed: false };
       recentAdds.delete(msg.purchaseId);
       return { removed: await deletePurchase(db, msg.purchaseId) };
+    }
+    case 'reader/load': {
+      // senderRole admits only a top-level frame of a tab, so the reader goes exactly where the gate runs.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !ctx.injectReader) throw new UserError('no tab to load the page reader into');
+      await ctx.injectReader(tabId, sender.frameId ?? 0);
+      return { loaded: true };
     }
     case 'summary/get': {
       const [summary, c] = await Promise.all([summarize(db, ctx.today()), counts(db)]);

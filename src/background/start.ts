@@ -29,7 +29,7 @@ export interface BackgroundApi {
     query(q: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number; url?: string }>>;
     onRemoved: { addListener(cb: (tabId: number) => void): void };
   };
-  scripting?: SiteScriptsApi['scripting'] & { executeScript(details: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+  scripting?: SiteScriptsApi['scripting'] & { executeScript(details: { target: { tabId: number; frameIds?: number[] }; files: string[] }): Promise<unknown> };
   permissions: SiteScriptsApi['permissions'] & {
     contains(p: { origins: string[] }): Promise<boolean>;
     onAdded: { addListener(cb: () => void): void };
@@ -56,7 +56,13 @@ export function startBackground(browser: BackgroundApi): void {
     // activeTab: opening the popup grants this tab, and only this tab, until it navigates.
     injectContentScript: async (tabId) => {
       if (!browser.scripting) throw new Error('scripting API unavailable');
-      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+      // The reader first: the gate then finds it and reads the page the user asked about.
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/reader.js', '/content-scripts/content.js'] });
+    },
+    // Only our own packaged file, only into the frame whose gate asked (see src/content/gate.ts).
+    injectReader: async (tabId, frameId) => {
+      if (!browser.scripting) throw new Error('scripting API unavailable');
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/reader.js'] });
     },
     hasSiteAccess: (host) => browser.permissions.contains({ origins: [siteOrigin(host)] }),
     setToolbar: (tabId, text, title) => {

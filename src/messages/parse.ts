@@ -19,6 +19,8 @@ export function parseMessage(raw: unknown, role: SenderRole): Message {
       return { type, trips: v.trips(raw.trips) };
     case 'purchase/undo':
       return { type, purchaseId: v.id(raw.purchaseId) };
+    case 'reader/load':
+      return { type };
     case 'purchases/list':
       return { type, offset: v.int(raw.offset, 0, 1e7), limit: v.int(raw.limit, 1, 500) };
     case 'purchase/delete':

@@ -11,7 +11,9 @@ export type ContentMessage =
   | { type: 'page/seen'; kind: PageKind; product: Product | null }
   | { type: 'orders/seen'; orders: Order[] }
   | { type: 'trips/seen'; trips: Trip[] }
-  | { type: 'purchase/undo'; purchaseId: string };
+  | { type: 'purchase/undo'; purchaseId: string }
+  /** The gate saw something for the page reader: inject it into this tab's frame (src/content/gate.ts). */
+  | { type: 'reader/load' };
 
 export type SortOrder = 'date-desc' | 'date-asc' | 'kg-desc' | 'kg-asc';
 
@@ -76,7 +78,7 @@ export type PageMessage =
 export type Message = ContentMessage | PageMessage;
 
 export const ALLOWED: Readonly<Record<Exclude<SenderRole, 'untrusted'>, readonly Message['type'][]>> = {
-  'content-script': ['page/seen', 'orders/seen', 'trips/seen', 'purchase/undo'],
+  'content-script': ['page/seen', 'orders/seen', 'trips/seen', 'purchase/undo', 'reader/load'],
   'extension-page': [
     'summary/get',
     'purchases/list',
@@ -113,6 +115,7 @@ export interface Replies {
   'orders/seen': { results: Array<{ status: 'added' | 'exists' | 'skipped' | 'pending'; purchaseId: string | null; kg: number | null; reason?: string }> };
   'trips/seen': Replies['orders/seen'];
   'purchase/undo': { removed: boolean };
+  'reader/load': { loaded: true };
   'summary/get': { summary: Summary; count: number };
   'purchases/list': { purchases: PurchaseWithItems[] };
   'purchases/query': { purchases: PurchaseWithItems[]; total: number };

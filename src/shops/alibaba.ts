@@ -1,8 +1,9 @@
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 export const alibaba = simpleAdapter({
   id: 'alibaba',
-  hosts: ['alibaba.com'],
+  hosts: SHOP_HOSTS.alibaba,
   currency: { 'alibaba.com': 'USD' },
   paths: [[/^\/product-detail\//, 'product'], [/^\/(?:trade\/search|showroom|catalog|products)\b/, 'other']],
   title: ['.product-title-container h1', '.module-pdp-title h1', 'h1.ma-title', 'h1'],

@@ -2,9 +2,10 @@ import type { PageKind, Product } from '../types';
 import { hostMatches } from './host';
 import { availabilityFrom, crumbs, finish, priceAt, textAt, visibleText } from './read';
 import type { ShopAdapter } from './types';
+import { SHOP_HOSTS } from './hosts';
 
 /** Regional storefronts and the currency each one prices in. */
-const CURRENCY_BY_HOST: ReadonlyArray<readonly [string, string]> = [
+export const CURRENCY_BY_HOST: ReadonlyArray<readonly [string, string]> = [
   ['amazon.com', 'USD'], ['amazon.co.uk', 'GBP'], ['amazon.de', 'EUR'], ['amazon.fr', 'EUR'],
   ['amazon.it', 'EUR'], ['amazon.es', 'EUR'], ['amazon.nl', 'EUR'], ['amazon.se', 'SEK'],
   ['amazon.pl', 'PLN'], ['amazon.com.be', 'EUR'], ['amazon.ca', 'CAD'], ['amazon.com.mx', 'MXN'],
@@ -96,7 +97,7 @@ function asinFrom(url: URL): string | null {
 
 export const amazon: ShopAdapter = {
   id: 'amazon',
-  hosts: CURRENCY_BY_HOST.map(([h]) => h),
+  hosts: SHOP_HOSTS.amazon,
   kind,
   product,
 };

@@ -1,8 +1,9 @@
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 export const argos = simpleAdapter({
   id: 'argos',
-  hosts: ['argos.co.uk', 'argos.ie'],
+  hosts: SHOP_HOSTS.argos,
   currency: { 'argos.co.uk': 'GBP', 'argos.ie': 'EUR' },
   paths: [[/^\/product\//, 'product'], [/^\/basket\b/, 'cart'], [/^\/(?:checkout|webapp\/wcs\/stores\/servlet\/.*Checkout)/, 'checkout'], [/^\/(?:search|browse|list)\//, 'other']],
   title: ['[data-test="product-title"]', 'h1[itemprop="name"]', 'h1'],

@@ -1,8 +1,9 @@
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 export const bestbuy = simpleAdapter({
   id: 'bestbuy',
-  hosts: ['bestbuy.com', 'bestbuy.ca'],
+  hosts: SHOP_HOSTS.bestbuy,
   currency: { 'bestbuy.com': 'USD', 'bestbuy.ca': 'CAD' },
   paths: [
     [/^\/site\/.+\/\d+\.p$/, 'product'],

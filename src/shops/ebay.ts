@@ -1,6 +1,7 @@
 import type { Product } from '../types';
 import { clean, crumbs } from './read';
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 /** eBay's h1 starts with a visually hidden "Details about" (localised) for screen readers. */
 const HIDDEN_PREFIX_RE = /^(?:Details about|Detalles de|Détails sur|Details zu|Dettagli su|Details over|Szczegóły dotyczące)\s+/i;
@@ -27,7 +28,7 @@ function firstTrail(document: Document): string[] | null {
 
 export const ebay = simpleAdapter({
   id: 'ebay',
-  hosts: ['ebay.com', 'ebay.co.uk', 'ebay.ca', 'ebay.de', 'ebay.fr', 'ebay.it', 'ebay.es', 'ebay.nl', 'ebay.be', 'ebay.at', 'ebay.ch', 'ebay.ie', 'ebay.pl', 'ebay.com.au'],
+  hosts: SHOP_HOSTS.ebay,
   currency: { 'ebay.com': 'USD', 'ebay.co.uk': 'GBP', 'ebay.ca': 'CAD', 'ebay.de': 'EUR', 'ebay.fr': 'EUR', 'ebay.it': 'EUR', 'ebay.es': 'EUR', 'ebay.nl': 'EUR', 'ebay.be': 'EUR', 'ebay.at': 'EUR', 'ebay.ch': 'CHF', 'ebay.ie': 'EUR', 'ebay.pl': 'PLN', 'ebay.com.au': 'AUD' },
   paths: [[/^\/itm\//, 'product'], [/^\/(?:sch|b|e|str|usr)\//, 'other'], [/^\/(?:cart|sc)\b/, 'cart'], [/^\/(?:chk|checkout)\b/, 'checkout']],
   title: ['#itemTitle', 'h1.x-item-title__mainTitle', '.x-item-title__mainTitle', 'h1[itemprop="name"]'],

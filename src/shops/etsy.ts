@@ -1,8 +1,9 @@
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 export const etsy = simpleAdapter({
   id: 'etsy',
-  hosts: ['etsy.com'],
+  hosts: SHOP_HOSTS.etsy,
   paths: [[/^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?listing\/\d+/, 'product'], [/^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?cart\b/, 'cart'], [/^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:search|c|market|shop)\b/, 'other']],
   // The first h1 on the page can be the privacy-settings dialog; the listing title has its own hooks.
   title: ['h1[data-buy-box-listing-title]', '[data-buy-box-region="title"] h1', '#listing-page-cart h1', '[data-component="listing-page-title-component"] h1'],

@@ -1,8 +1,9 @@
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 export const hm = simpleAdapter({
   id: 'hm',
-  hosts: ['hm.com'],
+  hosts: SHOP_HOSTS.hm,
   paths: [[/\/productpage\.\d+\.html$/, 'product'], [/\/cart\b/, 'cart'], [/\/checkout\b/, 'checkout'], [/\/search-results/, 'other']],
   title: ['#js-product-name h1', 'h1.product-item-headline', '[data-testid="product-name"]', 'h1'],
   // Sale items show the reduced price in .price-value and the original in .price-value-original.

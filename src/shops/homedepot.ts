@@ -1,8 +1,9 @@
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 export const homedepot = simpleAdapter({
   id: 'homedepot',
-  hosts: ['homedepot.com', 'homedepot.ca'],
+  hosts: SHOP_HOSTS.homedepot,
   currency: { 'homedepot.com': 'USD', 'homedepot.ca': 'CAD' },
   paths: [[/^\/(?:en\/home\/)?p\//, 'product'], [/^\/(?:mycart|cart)\b/, 'cart'], [/^\/(?:mycheckout|checkout)\b/, 'checkout'], [/^\/(?:s|b)\//, 'other']],
   title: ['h1.product-details__title', '.product-details__title', '[data-component*="ProductDetailsTitle"] h1', 'h1.product-title__title', 'h1'],

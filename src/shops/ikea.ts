@@ -1,8 +1,9 @@
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 export const ikea = simpleAdapter({
   id: 'ikea',
-  hosts: ['ikea.com', 'ikea.cn', 'ikea.co.uk'],
+  hosts: SHOP_HOSTS.ikea,
   paths: [[/\/p\/[^/]+-s?\d{8}\/?$/, 'product'], [/\/shoppingcart\b/, 'cart'], [/\/checkout\b/, 'checkout'], [/\/(?:cat|search|rooms|campaigns)\//, 'other']],
   title: ['h1.pip-header-section', 'h1.range-revamp-header-section', '.pip-header-section h1', 'h1'],
   // The main price package; the compact packages further down are other products.

@@ -1,8 +1,9 @@
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 export const johnlewis = simpleAdapter({
   id: 'johnlewis',
-  hosts: ['johnlewis.com'],
+  hosts: SHOP_HOSTS.johnlewis,
   currency: { 'johnlewis.com': 'GBP' },
   paths: [[/\/p\d+(?:$|[/?])/, 'product'], [/^\/basket\b/, 'cart'], [/^\/checkout\b/, 'checkout'], [/^\/(?:search|browse|brand)\b/, 'other'], [/\/_\/N-/, 'other']],
   title: ['h1.product-header__title', '[data-testid="product:title"]', 'h1[itemprop="name"]', 'h1'],

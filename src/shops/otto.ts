@@ -1,8 +1,9 @@
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 export const otto = simpleAdapter({
   id: 'otto',
-  hosts: ['otto.de'],
+  hosts: SHOP_HOSTS.otto,
   currency: { 'otto.de': 'EUR' },
   paths: [[/^\/p\//, 'product'], [/^\/(?:order\/)?(?:basket|warenkorb)\b/, 'cart'], [/^\/order\//, 'checkout'], [/^\/(?:suche|[a-z-]+\/[a-z-]+\/?$)/, 'other']],
   title: ['h1[data-qa="variationName"]', '.prd_shortInfo__variationName', 'h1[itemprop="name"]', 'h1'],

@@ -53,10 +53,4 @@ export function isKnownShopHost(hostname: string): boolean {
   return ADAPTERS.some((a) => hasHosts(a) && hostMatchesAny(hostname, a.hosts!));
 }
 
-/**
- * Manifest match patterns for the built-in shops. "*://*.host/*" also matches the bare host in
- * Chrome's and Firefox's match-pattern semantics, so one pattern per suffix is enough.
- */
-export const SHOP_MATCH_PATTERNS: readonly string[] = [
-  ...new Set(ADAPTERS.flatMap((a) => (a.hosts ?? []).map((h) => `*://*.${h.toLowerCase()}/*`))),
-].sort();
+export { SHOP_MATCH_PATTERNS } from './hosts';

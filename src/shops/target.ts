@@ -1,8 +1,9 @@
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 export const target = simpleAdapter({
   id: 'target',
-  hosts: ['target.com'],
+  hosts: SHOP_HOSTS.target,
   currency: { 'target.com': 'USD' },
   paths: [[/^\/p\//, 'product'], [/^\/cart\b/, 'cart'], [/^\/checkout\b/, 'checkout'], [/^\/(?:s|c|b)\b/, 'other']],
   title: ['h1[data-test="product-title"]', 'h1[itemprop="name"]', 'h1'],

@@ -1,8 +1,9 @@
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 export const walmart = simpleAdapter({
   id: 'walmart',
-  hosts: ['walmart.com', 'walmart.ca'],
+  hosts: SHOP_HOSTS.walmart,
   currency: { 'walmart.com': 'USD', 'walmart.ca': 'CAD' },
   paths: [[/^\/(?:en\/|fr\/)?ip\//, 'product'], [/^\/(?:en\/|fr\/)?cart\b/, 'cart'], [/^\/checkout\b/, 'checkout'], [/^\/(?:en\/|fr\/)?(?:search|browse|cp|shop)\b/, 'other']],
   title: ['h1[itemprop="name"]', '#main-title', 'h1.prod-ProductTitle', '[data-testid="product-title"]', 'h1'],

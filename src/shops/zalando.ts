@@ -1,6 +1,7 @@
 import type { Product } from '../types';
 import { clean, priceAfter } from './read';
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 /**
  * Zalando's class names are generated and change between deploys, so the rules are structural:
@@ -29,7 +30,7 @@ function read(document: Document): Partial<Product> {
 
 export const zalando = simpleAdapter({
   id: 'zalando',
-  hosts: ['zalando.de', 'zalando.at', 'zalando.ch', 'zalando.fr', 'zalando.it', 'zalando.es', 'zalando.nl', 'zalando.be', 'zalando.fi', 'zalando.se', 'zalando.dk', 'zalando.no', 'zalando.pl', 'zalando.cz', 'zalando.ie', 'zalando.co.uk', 'zalando.lu', 'zalando.sk', 'zalando.si', 'zalando.hr', 'zalando.lt', 'zalando.lv', 'zalando.ee', 'zalando.ro', 'zalando.hu'],
+  hosts: SHOP_HOSTS.zalando,
   paths: [[/-[a-z0-9]{9}-[a-z0-9]{3}\.html$/i, 'product'], [/^\/(?:cart|warenkorb|ostoskori|panier|carrello|winkelwagen)\/?$/i, 'cart'], [/^\/checkout\b/, 'checkout']],
   title: ['h1'],
   price: [],

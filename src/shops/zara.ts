@@ -1,9 +1,10 @@
 import { ownText } from './read';
 import { simpleAdapter } from './simple';
+import { SHOP_HOSTS } from './hosts';
 
 export const zara = simpleAdapter({
   id: 'zara',
-  hosts: ['zara.com'],
+  hosts: SHOP_HOSTS.zara,
   paths: [[/-p\d{6,}\.html$/, 'product'], [/\/shop\/cart\b/, 'cart'], [/\/checkout\b/, 'checkout'], [/-l\d+\.html$/, 'other'], [/\/search\b/, 'other']],
   title: ['.product-detail-info__header-name', '.product-detail-info__name', 'h1.product-name'],
   price: [

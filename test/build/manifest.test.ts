@@ -9,6 +9,8 @@ import { REPO_ROOT } from '../shared.ts';
 import { SHOP_MATCH_PATTERNS } from '../../src/shops/registry.ts';
 import { TRAVEL_MATCH_PATTERNS } from '../../src/flights/sites.ts';
 
+const BUILT_IN = new Set([...SHOP_MATCH_PATTERNS, ...TRAVEL_MATCH_PATTERNS]);
+
 const BUILDS = { chromium: resolve(REPO_ROOT, '.output/chrome-mv3'), firefox: resolve(REPO_ROOT, '.output/firefox-mv2') };
 const DOC = readFileSync(resolve(REPO_ROOT, 'docs/permissions.md'), 'utf8');
 
@@ -49,9 +51,30 @@ describe.each(Object.entries(BUILDS))('%s build', (browser, dir) => {
 
   it('asks only for permissions that docs/permissions.md explains', () => {
     const asked = [...(m.permissions ?? []), ...(m.optional_permissions ?? []), ...(m.host_permissions ?? []), ...(m.optional_host_permissions ?? [])];
-    const unexplained = asked.filter((p) => !DOC.includes(`\`${p}\``));
+    // The built-in sites are explained once, as a list (the same list as the content script's matches).
+    const unexplained = asked.filter((p) => !BUILT_IN.has(p) && !DOC.includes(`\`${p}\``));
     expect(unexplained).toEqual([]);
     expect(asked).not.toContain('<all_urls>');
+    expect(DOC).toContain('## Host permissions: the same built-in list');
+  });
+
+  it('holds host permissions for exactly the sites its content script is declared for, granted at install', () => {
+    const matches = (m.content_scripts ?? []).flatMap((c) => c.matches).sort();
+    const hosts = browser === 'firefox' ? (m.permissions ?? []).filter((p) => p.includes('://')) : (m.host_permissions ?? []);
+    expect([...hosts].sort()).toEqual(matches);
+    expect([...(m.permissions ?? []), ...(m.host_permissions ?? [])]).not.toContain('*://*/*');
+  });
+
+  it('ships the page reader as a packaged script, not declared and not web-accessible, and a content script under 25 kB', () => {
+    expect(existsSync(join(dir, 'reader.js'))).toBe(true);
+    expect((m.content_scripts ?? []).flatMap((c) => (c as { js?: string[] }).js ?? [])).toEqual(['content-scripts/content.js']);
+    // Issue 8's budget for the script that runs on every page of every built-in shop.
+    expect(statSync(join(dir, 'content-scripts/content.js')).size).toBeLessThanOrEqual(25_000);
+    // No polyfill in the content script: it uses runtime.sendMessage only, which returns a promise natively.
+    // (The polyfill's own error text is the marker; the background, which keeps it, has it.)
+    const marker = 'The message port closed before a response was received';
+    expect(readFileSync(join(dir, 'content-scripts/content.js'), 'utf8')).not.toContain(marker);
+    expect(readFileSync(join(dir, 'background.js'), 'utf8')).toContain(marker);
   });
 
   it('runs content scripts only on the built-in shop and airline list, in the isolated world', () => {

@@ -52,6 +52,16 @@ describe('background message handler', () => {
     expect(widget.estimate.method).toBe('unknown');
   });
 
+  it('injects the page reader into exactly the tab and frame whose content script asked, and for no one else', async () => {
+    const calls: Array<[number, number]> = [];
+    ctx.injectReader = async (tabId, frameId) => void calls.push([tabId, frameId]);
+    expect(await handleMessage(ctx, { type: 'reader/load' }, SHOP_TAB(7))).toEqual({ ok: true, loaded: true });
+    expect(await handleMessage(ctx, { type: 'reader/load' }, POPUP)).toMatchObject({ ok: false });
+    expect(await handleMessage(ctx, { type: 'reader/load' }, { ...SHOP_TAB(8), frameId: 3 })).toMatchObject({ ok: false });
+    expect(await handleMessage(ctx, { type: 'reader/load' }, { ...SHOP_TAB(9), id: 'other' })).toMatchObject({ ok: false });
+    expect(calls).toEqual([[7, 0]]);
+  });
+
   it('refuses privileged requests from content scripts and everything from strangers', async () => {
     expect(await handleMessage(ctx, { type: 'data/wipe' }, SHOP_TAB(1))).toMatchObject({ ok: false });
     expect(await handleMessage(ctx, { type: 'data/export' }, SHOP_TAB(1))).toMatchObject({ ok: false });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hostMatches } from '../../../src/shops/host.ts';
-import { findAdapters, isKnownShopHost, SHOP_MATCH_PATTERNS } from '../../../src/shops/registry.ts';
+import { ADAPTERS, findAdapters, isKnownShopHost, SHOP_MATCH_PATTERNS } from '../../../src/shops/registry.ts';
+import { SHOP_HOSTS } from '../../../src/shops/hosts.ts';
+import { CURRENCY_BY_HOST } from '../../../src/shops/amazon.ts';
 
 describe('hostMatches', () => {
   const cases: Array<[string, string, boolean]> = [
@@ -28,6 +30,19 @@ describe('registry', () => {
   it('knows the big shops and rejects look-alikes', () => {
     for (const h of ['www.amazon.de', 'www.ebay.co.uk', 'www.zalando.fi', 'www.jossandmain.com', 'www.bestbuy.ca']) expect(isKnownShopHost(h)).toBe(true);
     for (const h of ['amazon.com.evil.net', 'notamazon.com', 'amazon.co.uk.attacker.io', 'example.com']) expect(isKnownShopHost(h)).toBe(false);
+  });
+
+  it('takes every adapter host from the hosts data file, which is sorted by shop, unique and lower-case', () => {
+    const fromAdapters = ADAPTERS.flatMap((a) => a.hosts ?? []);
+    const fromData = Object.values(SHOP_HOSTS).flat();
+    expect([...fromAdapters].sort()).toEqual([...fromData].sort());
+    expect(Object.keys(SHOP_HOSTS)).toEqual(Object.keys(SHOP_HOSTS).sort());
+    expect(new Set(fromData).size).toBe(fromData.length);
+    for (const h of fromData) expect(h).toMatch(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/);
+  });
+
+  it('knows the currency of every Amazon storefront it runs on', () => {
+    expect(CURRENCY_BY_HOST.map(([h]) => h).sort()).toEqual([...SHOP_HOSTS.amazon].sort());
   });
 
   it('has sorted, unique, well-formed match patterns', () => {

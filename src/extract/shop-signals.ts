@@ -1,0 +1,71 @@
+/**
+ * The content script's first question on every page: could this be a shop page at all? It must
+ * answer in far under 0.1 ms, so it asks only cheap things: the host, the URL, the title, the browser's
+ * cached tag and class collections (scripts, metas, forms, buttons, class tokens) and attribute
+ * presence; never substring selectors over the whole tree. It looks for what shops write: JSON-LD,
+ * product microdata / RDFa / OpenGraph, Shopify / WooCommerce / Magento signatures, add-to-cart
+ * controls, payment fields, price boxes. Pages with no markup at all still pass when their title
+ * shows a price or an order word, or a price box / buy button is there, so the visual tier keeps its chance.
+ */
+import { flowKindFromUrl, hasPaymentFields } from './flow-kind';
+
+/** Class tokens shops give price boxes and buy buttons: getElementsByClassName is a hashed-token lookup. */
+const SHOP_CLASSES = ['price', 'prices', 'product-price', 'price-box', 'product-info', 'add-to-cart', 'addtocart', 'buy-box', 'product-detail'];
+const ITEM_TYPE = /schema\.org\/(?:Product|Offer|AggregateOffer|Order|IndividualProduct|Vehicle|Car)\b/i;
+const CART_CONTROL = /add.?to.?(?:cart|bag|basket)|button-cart|addtocart|buy.?now|warenkorb|panier|carrito|carrello|winkelwagen|ko[sš]ar|sepet|корзин|購物車|장바구니/i;
+const CART_FORM = /cart|basket|warenkorb|panier|checkout/i;
+const SHOP_SCRIPT = /cdn\.shopify\.com|woocommerce|\/mage\/|magento/i;
+const OG_PRODUCT = /^(?:product:price|og:price)/;
+const MAX_ITEMS = 200;
+const MAX_BUTTONS = 150;
+
+/** A currency sign or code next to digits ("£48.99", "19,50 CHF"), or an order / receipt word. */
+const TITLE_HINT =
+  /[$€£¥₹₽₩₺]\s?\d|\d\s?(?:€|£|zł|kr|lei|chf|eur|usd|gbp|₽)|\b(?:order|orders|bestellung|commande|pedido|ordine|receipt|invoice|purchase|buy|shop|store|cart|basket|checkout)\b/i;
+const PATH_HINT = /\/(?:dp|gp|p|pd|product|products|produkt|produit|producto|prodotto|item|itm|listing|sku|shop|store|order|orders)(?:[/.?#-]|$)|\.html?$|\d{5,}/i;
+
+/**
+ * The page's own signals, without asking whether the host is a known shop: this is what the content
+ * script's gate asks before loading the page reader, so that a known shop's home, search and account
+ * pages cost only this check. It imports no adapter, so the gate stays small.
+ */
+export function shopSignals(document: Document, url: URL): boolean {
+  if (flowKindFromUrl(url)) return true;
+  if (TITLE_HINT.test(document.title ?? '')) return true;
+  if (PATH_HINT.test(url.pathname)) return true;
+  // Live tag collections are cached by the browser: scanning them beats any attribute selector.
+  const scripts = document.scripts;
+  for (let i = 0; i < scripts.length; i++) {
+    const s = scripts[i]!;
+    if (s.type === 'application/ld+json' || SHOP_SCRIPT.test(s.src)) return true;
+  }
+  const metas = document.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const key = metas[i]!.getAttribute('property');
+    if (key === null) continue;
+    if (OG_PRODUCT.test(key)) return true;
+    if (key === 'og:type' && metas[i]!.getAttribute('content')?.toLowerCase().startsWith('product')) return true;
+  }
+  const body = document.body;
+  if (body && /\bwoocommerce\b|catalog-product/.test(body.className)) return true;
+  if (hasPaymentFields(document)) return true;
+  // Attribute presence is cheap in Chromium; substring selectors on class / id are not (~0.5 ms on big pages).
+  if (document.querySelector('[itemtype],[typeof]')) {
+    const items = document.querySelectorAll('[itemtype],[typeof]');
+    const n = Math.min(items.length, MAX_ITEMS);
+    for (let i = 0; i < n; i++) {
+      const t = items[i]!.getAttribute('itemtype') ?? items[i]!.getAttribute('typeof') ?? '';
+      if (ITEM_TYPE.test(t) || /^(?:schema:)?Product\b/.test(t)) return true;
+    }
+  }
+  for (const token of SHOP_CLASSES) if (document.getElementsByClassName(token).length > 0) return true;
+  const forms = document.forms;
+  for (let i = 0; i < forms.length && i < MAX_BUTTONS; i++) if (CART_FORM.test(forms[i]!.getAttribute('action') ?? '')) return true;
+  const buttons = document.getElementsByTagName('button');
+  const n = Math.min(buttons.length, MAX_BUTTONS);
+  for (let i = 0; i < n; i++) {
+    const b = buttons[i]!;
+    if (CART_CONTROL.test(`${b.id} ${b.getAttribute('class') ?? ''} ${b.getAttribute('name') ?? ''}`)) return true;
+  }
+  return false;
+}

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, normalize, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const ENTRYPOINTS = ['background', 'content', 'popup', 'options', 'methodology'] as const;
+export const ENTRYPOINTS = ['background', 'content', 'reader', 'popup', 'options', 'methodology'] as const;
 export type EntryName = (typeof ENTRYPOINTS)[number];
 
 export interface EntrySize {
@@ -71,7 +71,7 @@ export function entrySizes(root: string): Partial<Record<EntryName, EntrySize>> 
   const out: Partial<Record<EntryName, EntrySize>> = {};
   for (const name of ENTRYPOINTS) {
     let files: string[] = [];
-    if (name === 'background') files = existsSync(join(root, 'background.js')) ? ['background.js'] : [];
+    if (name === 'background' || name === 'reader') files = existsSync(join(root, `${name}.js`)) ? [`${name}.js`] : [];
     else if (name === 'content') {
       const dir = join(root, 'content-scripts');
       files = existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith('content')).map((f) => `content-scripts/${f}`) : [];

@@ -1,10 +1,12 @@
 /**
  * Bundled by scripts/bench/esbuild.ts into one IIFE and evaluated in an isolated world of a shop page
- * (like a content script). The same src/ code as entrypoints/content.ts, minus the message round trip:
- * the estimate is a synchronous constant, since the real one is computed in the background.
+ * (like a content script). The same src/ code as entrypoints/content.ts (the gate) and entrypoints/reader.ts
+ * (runOnPage), minus the message round trips (the reader's injection and the estimate): the estimate is a
+ * synchronous constant, since the real one is computed in the background.
  * Exposes `globalThis.__lfBench`. Never shipped.
  */
 import { createBadge } from '../../src/badge/badge';
+import { readerWanted } from '../../src/content/gate';
 import { quickShopCheck } from '../../src/extract/quick-check';
 import { readPage, readShopPage } from '../../src/extract/read-page';
 import { readProduct } from '../../src/extract/read-product';
@@ -16,10 +18,11 @@ import { readOpenGraph } from '../../src/extract/opengraph';
 import type { Estimate, Product } from '../../src/types';
 
 export interface WholeRun {
-  /** quickShopCheck + readPage + estimate + badge, ms. */
+  /** gate + quickShopCheck + readShopPage + estimate + badge, ms. */
   wholeMs: number;
-  /** quickShopCheck + readPage, ms. */
+  /** gate + quickShopCheck + readShopPage, ms. */
   extractMs: number;
+  /** The gate (readerWanted) and, when it lets the page through, the reader's quickShopCheck. */
   quickMs: number;
   readMs: number;
   estimateMs: number;
@@ -59,9 +62,9 @@ function whole(url: string): WholeRun {
   let t2 = t0;
   let t3 = t0;
   let badge: ReturnType<typeof createBadge> | null = null;
-  // The same steps, in the same order, as runOnPage (src/content/run.ts).
+  // The same steps, in the same order, as the gate (entrypoints/content.ts) and runOnPage (src/content/run.ts).
   const parsed = new URL(url);
-  shop = quickShopCheck(doc, parsed);
+  shop = readerWanted(doc, url) && quickShopCheck(doc, parsed);
   t1 = performance.now();
   if (shop) {
     const reading = readShopPage(doc, parsed);
@@ -77,10 +80,10 @@ function whole(url: string): WholeRun {
   return { wholeMs: t4 - t0, extractMs: t2 - t0, quickMs: t1 - t0, readMs: t2 - t1, estimateMs: t3 - t2, badgeMs: t4 - t3, shop, kind, start: t0, end: t4 };
 }
 
-/** Early exit alone (the path every non-shop page takes). */
+/** The gate alone (the path every page without shop signals takes). */
 function quick(url: string): { ms: number; shop: boolean } {
   const t0 = performance.now();
-  const shop = quickShopCheck(document, new URL(url));
+  const shop = readerWanted(document, url);
   return { ms: performance.now() - t0, shop };
 }
 
@@ -95,6 +98,7 @@ function steps(url: string): Record<string, number> {
     out[name] = (out[name] ?? 0) + performance.now() - t0;
     return r;
   };
+  time('gate (readerWanted)', () => readerWanted(doc, url));
   time('quickShopCheck', () => quickShopCheck(doc, u));
   time('readOrders', () => readOrders(doc, u));
   time('flowKind+paymentFields', () => flowKindFromUrl(u) ?? hasPaymentFields(doc));

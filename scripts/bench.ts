@@ -4,13 +4,14 @@
  * bytes per purchase, bundle sizes. See docs/benchmarks.md.
  *
  * Flags: --json (last line: one JSON object with every figure), --quick (tiny, to check it works),
- * --no-build (use .output/chrome-mv3 as it is), --profile (where the time goes on the slowest pages),
- * --only content|store|bundle.
+ * --no-build (use .output/chrome-mv3 as it is), --build DIR (measure that build, e.g. an older commit's),
+ * --profile (where the time goes on the slowest pages), --only content|latency|store|bundle.
  */
 import { resolve } from 'node:path';
 import { entrySizes, ENTRYPOINTS, runWxtBuild } from './bench/bundle-size.ts';
 import { launchBench } from './bench/browser.ts';
 import { measureContent, measureHeap, nonShopCases, productCases, profileFunctions, profileSteps, summarizeContent, BENCH_SUFFIX, type PageCase } from './bench/content.ts';
+import { latencyCases, measureBadgeLatency } from './bench/badge-latency.ts';
 import { palette } from './bench/palette.ts';
 import { startBenchServer, freePort } from './bench/server.ts';
 import { round, type Figure } from './bench/stats.ts';
@@ -23,6 +24,8 @@ const json = args.includes('--json');
 const quick = args.includes('--quick');
 const noBuild = args.includes('--no-build');
 const profile = args.includes('--profile');
+const buildIdx = args.indexOf('--build');
+const givenBuild = buildIdx >= 0 ? resolve(args[buildIdx + 1] ?? '') : null;
 const onlyIdx = args.indexOf('--only');
 const only = onlyIdx >= 0 ? args[onlyIdx + 1] : undefined;
 const want = (s: string) => !only || only === s;
@@ -35,7 +38,7 @@ const put = (prefix: string, fs: Record<string, Figure>) => {
   for (const [k, v] of Object.entries(fs)) figures[prefix ? `${prefix}.${k}` : k] = v;
 };
 
-const BUILD = noBuild ? SHARED_BUILD : runWxtBuild(ROOT, log);
+const BUILD = givenBuild ?? (noBuild ? SHARED_BUILD : runWxtBuild(ROOT, log));
 
 if (want('bundle')) {
   const sizes = entrySizes(BUILD);
@@ -47,6 +50,23 @@ if (want('bundle')) {
     }
     figures[`bundle.${name}.bytes`] = { value: s.bytes, min: s.bytes, max: s.bytes, n: 1 };
     figures[`bundle.${name}.gzipBytes`] = { value: s.gzipBytes, min: s.gzipBytes, max: s.gzipBytes, n: 1 };
+  }
+}
+
+if (want('latency')) {
+  let cases = latencyCases();
+  if (quick) cases = cases.slice(0, 2);
+  const port = await freePort();
+  const server = await startBenchServer(cases.map((c) => ({ host: c.host, path: c.path, file: c.file })), port);
+  const browser = await launchBench(BUILD, [...new Set(cases.map((c) => c.host))]);
+  try {
+    log(`badge latency: ${cases.length} product pages of built-in shops, under their own host names`);
+    const res = await measureBadgeLatency(browser, cases, { warmup: 1, runs: quick ? 1 : 3, port, log });
+    put('contentScript', res.figures);
+    notes.push(...res.notes);
+  } finally {
+    await browser.close();
+    await server.close();
   }
 }
 

@@ -12,9 +12,8 @@ import { runWebExt, type WebExtRun } from './webext.ts';
  *   prefs, exactly as in firefox.e2e.ts. It talks to Firefox over the devtools protocol on a port of its own
  *   (`-start-debugger-server <free port>`); WebDriver BiDi is a different server (the Remote Agent) on
  *   another port, so the two do not meet.
- * - Firefox gets `--remote-debugging-port=0` through web-ext's `--args`, passed as the `WEB_EXT_ARGS`
- *   environment variable because runWebExt (webext.ts) takes no extra arguments. Port 0: Firefox picks a free
- *   one and writes it to `<profile>/WebDriverBiDiServer.json`.
+ * - Firefox gets `--remote-debugging-port=0` through web-ext's `--args` (runWebExt's `firefoxArgs`). Port 0:
+ *   Firefox picks a free one and writes it to `<profile>/WebDriverBiDiServer.json`.
  * - `MOZ_REMOTE_ALLOW_SYSTEM_ACCESS=1` (the environment form of `--remote-allow-system-access`): since
  *   Firefox 153, BiDi refuses `browsingContext.navigate` to anything but http(s), file, blob and about:blank
  *   ("Navigation to moz-extension://… is not allowed in this context") unless system access is allowed.
@@ -87,7 +86,8 @@ export async function startFirefoxDriver(opts: FirefoxDriverOptions): Promise<Fi
         'browser.download.alwaysOpenPanel': false,
         'browser.download.manager.addToRecentDocs': false,
       },
-      env: { ...opts.env, WEB_EXT_ARGS: '--remote-debugging-port=0', MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
+      firefoxArgs: ['--remote-debugging-port=0'],
+      env: { ...opts.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
     });
     const r = run;
     let timer: NodeJS.Timeout | undefined;

@@ -45,6 +45,8 @@ export interface WebExtOptions {
   prefs: Record<string, string | number | boolean>;
   /** Extra environment for Firefox, e.g. MOZ_LOG. */
   env?: Record<string, string>;
+  /** Extra Firefox command-line arguments (web-ext's `--args`). */
+  firefoxArgs?: string[];
 }
 
 export function runWebExt(opts: WebExtOptions): WebExtRun {
@@ -60,6 +62,7 @@ export function runWebExt(opts: WebExtOptions): WebExtRun {
     '--no-config-discovery',
     ...opts.startUrls.flatMap((u) => ['--start-url', u]),
     ...prefArgs(opts.prefs),
+    ...(opts.firefoxArgs ?? []).map((a) => `--args=${a}`),
   ];
   const child = spawn(webExtPath(), args, {
     cwd: REPO_ROOT,

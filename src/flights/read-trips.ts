@@ -1,4 +1,5 @@
 import type { Cabin, Trip } from './types';
+import { textPrefix } from '../util/text-prefix';
 
 /**
  * Flight booking confirmations: airport codes in a route ("LHR → JFK", "London (LHR) to New York (JFK)"),
@@ -21,7 +22,8 @@ const MAX_TEXT = 200_000;
 const NOT_AIRPORTS = new Set(['THE', 'AND', 'FOR', 'YOU', 'USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'VAT', 'TAX', 'PDF', 'FAQ', 'APP']);
 
 export function looksLikeBookingConfirmation(doc: Document): boolean {
-  const head = `${doc.title} ${doc.querySelector('h1')?.textContent ?? ''}`;
+  // Asked by the content script's gate on every page: the title and a bounded start of the first heading.
+  const head = `${doc.title.slice(0, 300)} ${textPrefix(doc.querySelector('h1'), 300)}`;
   return CONFIRMED.test(head);
 }
 

@@ -1,20 +1,30 @@
 /**
  * Bundled into one IIFE and evaluated in an extension page (methodology.html) or the service worker.
- * Generates purchases with the extension's own record builder (src/store/purchases.ts buildRecords) and
- * times the `data/*` messages inside the page. Exposes `globalThis.__lfExt`. Never shipped.
+ * Generates purchases with the extension's own record builder (src/store/purchases.ts buildRecords, which
+ * stores estimates compact) and times export and import exactly as the options page runs them: the paged
+ * export (src/data-io/paged-export.ts) and the staged import (src/data-io/staged-import.ts), send to last
+ * reply, inside the page. Exposes `globalThis.__lfExt`. Never shipped.
  */
 import { EXPORT_FORMAT } from '../../src/data-io/format';
+import { pagedExportJson } from '../../src/data-io/paged-export';
+import { parseImport } from '../../src/data-io/parse-import';
+import { commitImport, previewStaged, stageImport } from '../../src/data-io/staged-import';
+import { estimate } from '../../src/engine/estimate';
+import type { PageSend } from '../../src/popup/api';
 import { buildRecords } from '../../src/store/purchases';
-import type { ItemRecord, MonthRollup, PurchaseRecord } from '../../src/store/records';
+import type { ItemRecord, MonthRollup, PurchaseRecord, StoredPurchase } from '../../src/store/records';
+import { encodePurchase } from '../../src/store/purchase-codec';
 import { rollupsOf } from '../../src/store/rollups';
-import { V2 } from '../../src/store/versions/2026-11-28-v2';
+import { SCHEMA_VERSION } from '../../src/store/schema';
+import { nest } from '../../src/store/stored-purchase';
 import type { Estimate } from '../../src/types';
 
-/** A real estimate (computed in Node by src/engine/estimate.ts) for a real-looking title. */
+/** A real-looking order line; its estimate is made by the real engine for each purchase's date and shop. */
 export interface PaletteEntry {
   title: string;
   price: number;
   currency: string;
+  /** The engine's answer in Node for a reference date (kept for the record; purchases get their own). */
   estimate: Estimate;
 }
 
@@ -32,12 +42,21 @@ function rng(seed: number): () => number {
   };
 }
 
+/** The engine's answer depends on title, price, currency, quantity, the year and the shop: one call per combination. */
+const estimates = new Map<string, Estimate>();
+function estimateFor(l: PaletteEntry, quantity: number, date: string, site: string): Estimate {
+  const key = `${l.title}|${quantity}|${date.slice(0, 4)}|${site}`;
+  let e = estimates.get(key);
+  if (!e) estimates.set(key, (e = estimate({ title: l.title, price: l.price, currency: l.currency, quantity, date, site })));
+  return e;
+}
+
 export interface Generated {
   purchases: PurchaseRecord[];
   items: ItemRecord[];
 }
 
-/** Purchases `from` .. `from + n - 1`: 1–3 items each (mean 1.6), dates over the last five years. */
+/** Purchases `from` .. `from + n - 1`: 1–3 items each (mean 1.55), dates over the last five years, as the export file's rows. */
 export function generate(from: number, n: number, palette: PaletteEntry[], now = 1_795_000_000_000): Generated {
   const purchases: PurchaseRecord[] = [];
   const items: ItemRecord[] = [];
@@ -47,6 +66,7 @@ export function generate(from: number, n: number, palette: PaletteEntry[], now =
     const lines = Array.from({ length: count }, () => palette[Math.floor(r() * palette.length)]!);
     const day = new Date(now - Math.floor(r() * 5 * 365) * 86_400_000).toISOString().slice(0, 10);
     const quantities = lines.map(() => (r() < 0.85 ? 1 : 2));
+    const shop = SHOPS[i % SHOPS.length]!;
     const order = {
       orderId: `${String(302 + (i % 700)).padStart(3, '0')}-${String(i).padStart(7, '0')}-${String(Math.floor(r() * 1e7)).padStart(7, '0')}`,
       date: day,
@@ -54,24 +74,35 @@ export function generate(from: number, n: number, palette: PaletteEntry[], now =
       total: Math.round(lines.reduce((s, l, k) => s + l.price * quantities[k]!, 0) * 100) / 100,
       items: lines.map((l, k) => ({ title: l.title, quantity: quantities[k]!, price: l.price, currency: l.currency })),
     };
-    const rec = buildRecords({ shop: SHOPS[i % SHOPS.length]!, order, estimates: lines.map((l) => l.estimate), source: 'page', today: day, now: now - (from + n - i) * 1000 });
+    const rec = buildRecords({ shop, order, estimates: lines.map((l, k) => estimateFor(l, quantities[k]!, day, shop)), source: 'page', today: day, now: now - (from + n - i) * 1000 });
     purchases.push(rec.purchase);
     items.push(...rec.items);
   }
   return { purchases, items };
 }
 
-/** The monthly rollups rebuildRollups (src/store/rollups.ts) would write for these records. */
-export function rollups(g: Generated): MonthRollup[] {
-  return rollupsOf(g.purchases, g.items);
+/** The purchases as stored (items inside). */
+function stored(g: Generated): StoredPurchase[] {
+  const byPurchase = new Map<string, ItemRecord[]>();
+  for (const it of g.items) {
+    const list = byPurchase.get(it.purchaseId);
+    if (list) list.push(it);
+    else byPurchase.set(it.purchaseId, [it]);
+  }
+  return g.purchases.map((p) => nest(p, byPurchase.get(p.id) ?? []));
 }
 
-/** An export file (src/data-io/format.ts) holding purchases `from` .. `from + n - 1`. */
+/** The monthly rollups rebuildRollups (src/store/rollups.ts) would write for these records. */
+export function rollups(g: Generated): MonthRollup[] {
+  return rollupsOf(stored(g).sort((a, b) => (a.id < b.id ? -1 : 1)));
+}
+
+/** An export file (src/data-io/format.ts, this schema) holding purchases `from` .. `from + n - 1`. */
 export function exportText(from: number, n: number, palette: PaletteEntry[]): string {
   const g = generate(from, n, palette);
   return JSON.stringify({
     format: EXPORT_FORMAT,
-    schemaVersion: V2.version,
+    schemaVersion: SCHEMA_VERSION,
     exportedAt: new Date(1_795_000_000_000).toISOString(),
     app: 'bench',
     counts: { purchases: g.purchases.length, items: g.items.length, viewed: 0, settings: 0 },
@@ -83,6 +114,7 @@ interface Runtime {
   sendMessage(msg: unknown): Promise<{ ok: boolean; error?: string } & Record<string, unknown>>;
 }
 const runtime = (): Runtime => (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
+const pageSend: PageSend = ((msg: unknown) => runtime().sendMessage(msg)) as PageSend;
 
 export interface Timed {
   ms: number;
@@ -90,27 +122,52 @@ export interface Timed {
   error: string | null;
   /** Characters of the file sent or received. */
   chars: number;
+  /** Where the time went, ms per step. */
+  steps?: Record<string, number>;
 }
 
-/** Generates a file of `n` purchases (untimed), then times `data/import` of it, send to reply. */
-async function importGenerated(from: number, n: number, palette: PaletteEntry[]): Promise<Timed> {
-  const text = exportText(from, n, palette);
+/**
+ * Imports a file as the options page does, timed from the file's text to the commit's reply: checked
+ * whole in the page, sent in chunks, checked and held by the background, previewed, committed in one
+ * transaction.
+ */
+async function importText(text: string): Promise<Timed> {
+  const steps: Record<string, number> = {};
   const t0 = performance.now();
+  let t = t0;
+  const lap = (name: string) => {
+    const now = performance.now();
+    steps[name] = now - t;
+    t = now;
+  };
   try {
-    const r = await runtime().sendMessage({ type: 'data/import', text });
-    return { ms: performance.now() - t0, ok: r.ok, error: r.ok ? null : (r.error ?? 'unknown'), chars: text.length };
+    const plan = parseImport(text);
+    if (!plan.ok) throw new Error(plan.error);
+    lap('check');
+    const id = await stageImport(pageSend, plan);
+    lap('stage');
+    await previewStaged(pageSend, id);
+    lap('preview');
+    await commitImport(pageSend, id);
+    lap('commit');
+    return { ms: performance.now() - t0, ok: true, error: null, chars: text.length, steps };
   } catch (e) {
-    return { ms: performance.now() - t0, ok: false, error: (e as Error).message, chars: text.length };
+    return { ms: performance.now() - t0, ok: false, error: (e as Error).message, chars: text.length, steps };
   }
 }
 
-/** Times `data/export` (the background builds the JSON; the page receives it). */
+/** Generates a file of `n` purchases (untimed), then imports it (timed). */
+async function importGenerated(from: number, n: number, palette: PaletteEntry[]): Promise<Timed> {
+  return importText(exportText(from, n, palette));
+}
+
+/** The paged export, timed from the first message to the file's Blob. */
 async function exportTimed(): Promise<Timed> {
   const t0 = performance.now();
   try {
-    const r = await runtime().sendMessage({ type: 'data/export' });
-    const json = typeof r.json === 'string' ? r.json : '';
-    return { ms: performance.now() - t0, ok: r.ok, error: r.ok ? null : (r.error ?? 'unknown'), chars: json.length };
+    const { parts } = await pagedExportJson(pageSend, { app: 'bench' });
+    const blob = new Blob(parts, { type: 'application/json' });
+    return { ms: performance.now() - t0, ok: true, error: null, chars: blob.size };
   } catch (e) {
     return { ms: performance.now() - t0, ok: false, error: (e as Error).message, chars: 0 };
   }
@@ -134,35 +191,33 @@ function req<T>(r: IDBRequest<T>): Promise<T> {
 
 /**
  * Writes purchases `from` .. `from + n - 1` straight into the extension's database (raw IndexedDB, no
- * Dexie; the same record shapes), then rewrites every month's rollup from everything written.
- * For the service worker, when a file would be over the import's 50 MB cap.
+ * Dexie; rows as src/store/purchase-codec.ts writes them), then rewrites every month's rollup from everything written. A fallback for
+ * the service worker, should an import fail.
  */
 async function seedRaw(from: number, n: number, palette: PaletteEntry[], batch = 5000): Promise<{ ms: number; purchases: number; items: number }> {
   const t0 = performance.now();
   const db = await req(indexedDB.open('local-footprint'));
   let items = 0;
-  const all: Generated = { purchases: [], items: [] };
+  const all: StoredPurchase[] = [];
   try {
     for (let start = from; start < from + n; start += batch) {
       const g = generate(start, Math.min(batch, from + n - start), palette);
-      const tx = db.transaction(['purchases', 'items'], 'readwrite');
+      const rows = stored(g);
+      const tx = db.transaction(['purchases'], 'readwrite');
       const ps = tx.objectStore('purchases');
-      const is = tx.objectStore('items');
-      for (const p of g.purchases) ps.put(p);
-      for (const it of g.items) is.put(it);
+      for (const p of rows) ps.put(encodePurchase(p));
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
         tx.onabort = () => reject(tx.error);
       });
       items += g.items.length;
-      for (const p of g.purchases) all.purchases.push(p);
-      for (const it of g.items) all.items.push(it);
+      for (const p of rows) all.push(p);
     }
     const tx = db.transaction(['months'], 'readwrite');
     const ms = tx.objectStore('months');
     ms.clear();
-    for (const r of rollups(all)) ms.put(r);
+    for (const r of rollupsOf(all.sort((a, b) => (a.id < b.id ? -1 : 1)))) ms.put(r);
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
@@ -173,15 +228,46 @@ async function seedRaw(from: number, n: number, palette: PaletteEntry[], batch =
   return { ms: performance.now() - t0, purchases: n, items };
 }
 
+/**
+ * The floor under any import of `n` purchases into IndexedDB here: `n` bare puts (`{ id }`, no index) in one
+ * transaction, in a scratch database. Chromium pays mostly per record written, so an import that writes one
+ * record per purchase cannot be faster than this on this machine. For the service worker.
+ */
+async function putFloor(n: number): Promise<number> {
+  const name = 'lf-bench-put-floor';
+  await req(indexedDB.deleteDatabase(name));
+  const open = indexedDB.open(name, 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('x', { keyPath: 'id' });
+  const db = await req(open);
+  try {
+    const ids = Array.from({ length: n }, (_, i) => ({ id: `shop.example|${String(i).padStart(8, '0')}` }));
+    const t0 = performance.now();
+    const tx = db.transaction('x', 'readwrite');
+    const store = tx.objectStore('x');
+    for (const r of ids) store.put(r);
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    return performance.now() - t0;
+  } finally {
+    db.close();
+    await req(indexedDB.deleteDatabase(name));
+  }
+}
+
+/** Rows per store; items are inside purchases, counted from the monthly totals. */
 async function countRaw(): Promise<Record<string, number>> {
   const db = await req(indexedDB.open('local-footprint'));
   try {
     const out: Record<string, number> = {};
-    for (const name of ['purchases', 'items', 'months', 'viewed']) out[name] = await req(db.transaction(name, 'readonly').objectStore(name).count());
+    for (const name of ['purchases', 'months', 'viewed']) out[name] = await req(db.transaction(name, 'readonly').objectStore(name).count());
+    const months = await req(db.transaction('months', 'readonly').objectStore('months').getAll() as IDBRequest<MonthRollup[]>);
+    out.items = months.reduce((s, m) => s + m.items, 0);
     return out;
   } finally {
     db.close();
   }
 }
 
-(globalThis as unknown as { __lfExt: unknown }).__lfExt = { generate, exportText, importGenerated, exportTimed, send, usage, seedRaw, countRaw };
+(globalThis as unknown as { __lfExt: unknown }).__lfExt = { generate, exportText, importText, importGenerated, exportTimed, send, usage, seedRaw, countRaw, putFloor };

@@ -13,7 +13,7 @@ import { queryPurchases } from '../store/query';
 import { addManualPurchase, deleteItem, updateItem } from '../store/edit';
 import { buildRecords } from '../store/purchases';
 import { RULES, type Rule } from '../data/categories';
-import { applyImport, decryptBackup, describeWipe, exportCsv, exportEncrypted, isEncryptedBackup, prepareImport } from '../data-io';
+import { applyImport, csvPage, decryptBackup, describeWipe, exportPage, exportStart, ImportFailure, ImportStaging, isEncryptedBackup, prepareImport, previewImport } from '../data-io';
 import { matchViewed, rememberViewed } from '../store/viewed';
 import type { ViewedRecord } from '../store/records';
 import type { Estimate, EstimateInput, Order, PageKind, Product } from '../types';
@@ -40,7 +40,12 @@ export interface HandlerContext {
   injectReader?: (tabId: number, frameId: number) => Promise<void>;
   /** Whether the user granted this origin for good ("always on this site"). */
   hasSiteAccess?: (host: string) => Promise<boolean>;
+  /** Records of a staged import, held until commit (see data-io/staging.ts); one per background by default. */
+  staging?: ImportStaging;
 }
+
+/** The background's staged import: lives as long as the service worker, like everything held in memory. */
+const defaultStaging = new ImportStaging();
 
 /** What the content script last saw per tab, for the popup and for stealth mode. */
 const lastSeen = new Map<number, { kind: PageKind; product: Product | null; estimate: Estimate | null; url: string }>();
@@ -161,8 +166,37 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
       await db.viewed.clear();
       return { cleared };
     }
-    case 'data/export-csv':
-      return { csv: await exportCsv(db) };
+    case 'data/export-start':
+      return exportStart(db, ctx.now());
+    case 'data/export-page':
+      return exportPage(db, msg.after, msg.limit);
+    case 'data/export-csv-page':
+      return csvPage(db, msg.after, msg.limit);
+    case 'data/import-begin':
+      return { importId: staged(ctx, (s) => s.begin(msg.start)) };
+    case 'data/import-chunk':
+      return { staged: staged(ctx, (s) => s.chunk(msg.importId, msg.table, msg.start, msg.rows)) };
+    case 'data/import-check': {
+      const preview = await previewImport(db, staged(ctx, (s) => s.plan(msg.importId)), { now: ctx.now() });
+      if (!preview.ok) {
+        (ctx.staging ?? defaultStaging).drop(msg.importId);
+        throw new UserError(preview.error);
+      }
+      return { preview };
+    }
+    case 'data/import-commit': {
+      const s = ctx.staging ?? defaultStaging;
+      const plan = staged(ctx, (st) => st.plan(msg.importId));
+      const result = await applyImport(db, plan, { now: ctx.now() });
+      // Committed or refused, the held records are done with; a failed commit changed nothing.
+      s.drop(msg.importId);
+      if (!result.ok) throw new UserError(result.error);
+      return { result };
+    }
+    case 'data/import-ping':
+      return { alive: (ctx.staging ?? defaultStaging).alive(msg.importId) };
+    case 'data/import-abort':
+      return { aborted: (ctx.staging ?? defaultStaging).drop(msg.importId) };
     case 'data/import-preview': {
       const prepared = await prepare(db, msg.text, msg.passphrase ?? null, ctx.now());
       return { preview: prepared.preview };
@@ -173,8 +207,6 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
       if (!result.ok) throw new UserError(result.error);
       return { result };
     }
-    case 'data/backup-export':
-      return { text: await exportEncrypted(db, ctx.now(), msg.passphrase) };
     case 'data/wipe-preview':
       return { preview: await describeWipe(db) };
     case 'purchase/delete':
@@ -238,6 +270,16 @@ function scaled(e: Estimate, n: number): Estimate {
 
 /** An error whose message is written for the user (import problems). */
 class UserError extends Error {}
+
+/** Runs a staging step; its failures are worded for the user. */
+function staged<T>(ctx: HandlerContext, step: (s: ImportStaging) => T): T {
+  try {
+    return step(ctx.staging ?? defaultStaging);
+  } catch (e) {
+    if (e instanceof ImportFailure) throw new UserError(e.message);
+    throw e;
+  }
+}
 
 async function prepare(db: FootprintDB, text: string, passphrase: string | null, now: number) {
   let plainText = text;

@@ -1,8 +1,6 @@
-import type { FootprintDB } from '../store/db';
 import { BACKUP_FORMAT } from './backup-format';
-import { exportJson, type ExportOptions } from './export-json';
 import { MAX_IMPORT_BYTES } from './format';
-import { parseImport, utf8Length, type ImportError, type ImportPlan, type ParseOptions } from './import-json';
+import { parseImport, utf8Length, type ImportError, type ImportPlan, type ParseOptions } from './parse-import';
 
 /**
  * Passphrase-protected backups, with WebCrypto only (globalThis.crypto.subtle, in browsers and Node ≥ 20).
@@ -18,6 +16,10 @@ import { parseImport, utf8Length, type ImportError, type ImportPlan, type ParseO
  *   where `data` is the ciphertext (with its tag) of the UTF-8 JSON export.
  *
  * There is no way to recover a forgotten passphrase.
+ *
+ * No database here: the options page encrypts the file it assembled and decrypts a backup before it checks
+ * it, so the passphrase never leaves the page (`exportEncrypted` in export-encrypted.ts is the background's
+ * one-call version, for tests and small databases).
  */
 
 export { BACKUP_FORMAT };
@@ -85,16 +87,6 @@ export async function encryptBackup(plaintext: string, passphrase: string, optio
     data: toBase64(new Uint8Array(data)),
   };
   return JSON.stringify(envelope);
-}
-
-/** The database as an encrypted backup (the JSON export inside). */
-export async function exportEncrypted(
-  db: FootprintDB,
-  now: number,
-  passphrase: string,
-  options: ExportOptions & EncryptOptions = {},
-): Promise<string> {
-  return encryptBackup(await exportJson(db, now, options), passphrase, options);
 }
 
 /** Cheap sniff for the file picker: is this text an encrypted backup (ask for the passphrase) or not? */

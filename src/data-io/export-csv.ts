@@ -1,63 +1,15 @@
 import type { FootprintDB } from '../store/db';
-import type { ItemRecord, PurchaseRecord } from '../store/records';
+import { citationOf } from '../store/expand-estimate';
+import { itemContext } from '../store/rederive';
+import type { ItemRecord, PurchaseRecord, StoredItem, StoredPurchase } from '../store/records';
+import { csvHeader, csvRow, type CsvCell } from './csv';
 
-/**
- * CSV export: one row per item, with the fields of its purchase, for spreadsheets.
- *
- * - RFC 4180: comma separated, CRLF line ends, a cell is quoted when it holds `"`, `,`, CR or LF, and
- *   quotes inside are doubled.
- * - UTF-8 with a byte-order mark, so Excel does not read it as the local code page.
- * - Formula injection: a text cell (a title, a shop, an order number, a source...) that starts with
- *   `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with a single quote `'`, so a
- *   spreadsheet shows it as text instead of running it (OWASP "CSV injection"). Numbers written as
- *   numbers (quantity, prices, kg, factor) are never prefixed: `-3.5` stays a number. The prefix is
- *   visible in the cell; remove it if the CSV is read by a program rather than a spreadsheet.
- * - Numbers use `.` as the decimal separator; empty cell = unknown (null).
- * - Purchases with no item give no row. Rows are sorted by date, then purchase, then position.
- */
+export { CSV_BOM, CSV_COLUMNS, csvCell, csvRow, type CsvCell } from './csv';
 
-export const CSV_BOM = '\uFEFF';
-
-export const CSV_COLUMNS = [
-  'Date',
-  'Shop',
-  'Order ID',
-  'Item',
-  'Quantity',
-  'Unit price',
-  'Currency',
-  'kg CO2e',
-  'Low kg CO2e',
-  'High kg CO2e',
-  'Method',
-  'Category',
-  'Factor',
-  'Factor unit',
-  'Source',
-  'Data version',
-  'Edited',
-] as const;
-
-export type CsvCell = string | number | boolean | null;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One cell: text is neutralised against formulas and quoted as needed; numbers stay numbers. */
-export function csvCell(v: CsvCell): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  const s = FORMULA_START.test(v) ? `'${v}` : v;
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvRow(cells: readonly CsvCell[]): string {
-  return cells.map(csvCell).join(',');
-}
-
-export function itemRow(p: PurchaseRecord | undefined, it: ItemRecord): CsvCell[] {
+/** The cells of one item's row; the factor unit and citation are derived from the data tables (see `citationOf`). */
+export function itemCells(p: PurchaseRecord | undefined, it: StoredItem): CsvCell[] {
   const e = it.estimate;
+  const c = p ? citationOf(e, itemContext(p, it)) : { factorUnit: e.factorUnit ?? null, source: e.source ?? null };
   return [
     p?.date ?? null,
     p?.shop ?? null,
@@ -72,14 +24,23 @@ export function itemRow(p: PurchaseRecord | undefined, it: ItemRecord): CsvCell[
     e.method,
     it.category || e.category,
     e.factor,
-    e.factorUnit,
-    e.source,
+    c.factorUnit,
+    c.source,
     e.dataVersion,
     it.edited,
   ];
 }
 
-/** The CSV text (BOM included) for these purchases and items. */
+/** The rows of these purchases (already in date, then id order), items by position, each line ending CRLF. */
+export function csvRows(purchases: readonly StoredPurchase[]): string {
+  let out = '';
+  for (const p of purchases) {
+    for (const it of [...p.items].sort((a, b) => a.position - b.position)) out += `${csvRow(itemCells(p, it))}\r\n`;
+  }
+  return out;
+}
+
+/** The CSV text (BOM included) for these purchases and item rows. */
 export function toCsv(purchases: readonly PurchaseRecord[], items: readonly ItemRecord[]): string {
   const byId = new Map<string, PurchaseRecord>();
   for (const p of purchases) byId.set(p.id, p);
@@ -91,19 +52,37 @@ export function toCsv(purchases: readonly PurchaseRecord[], items: readonly Item
     if (a.purchaseId !== b.purchaseId) return a.purchaseId < b.purchaseId ? -1 : 1;
     return a.position - b.position;
   });
-  const lines = new Array<string>(rows.length + 1);
-  lines[0] = csvRow(CSV_COLUMNS);
-  for (let i = 0; i < rows.length; i++) {
-    const it = rows[i]!;
-    lines[i + 1] = csvRow(itemRow(byId.get(it.purchaseId), it));
-  }
-  return CSV_BOM + lines.join('\r\n') + '\r\n';
+  let out = csvHeader();
+  for (const it of rows) out += `${csvRow(itemCells(byId.get(it.purchaseId), it))}\r\n`;
+  return out;
 }
 
-/** Every item of every purchase, read in one transaction. */
+/** Where the next CSV page starts: the date of the last purchase sent, and how many of that date were sent. */
+export interface CsvCursor {
+  date: string;
+  skip: number;
+}
+
+/**
+ * One page of the CSV export: up to `limit` purchases after `after`, in date then id order (the `date`
+ * index's own order), as rows. `next` is null after the last page.
+ */
+export async function csvPage(db: FootprintDB, after: CsvCursor | null, limit: number): Promise<{ rows: string; count: number; next: CsvCursor | null }> {
+  const page = after
+    ? await db.purchases.where('date').aboveOrEqual(after.date).offset(after.skip).limit(limit).toArray()
+    : await db.purchases.orderBy('date').limit(limit).toArray();
+  const last = page[page.length - 1];
+  let next: CsvCursor | null = null;
+  if (last && page.length === limit) {
+    let same = 0;
+    for (const p of page) if (p.date === last.date) same++;
+    next = { date: last.date, skip: same + (after && after.date === last.date ? after.skip : 0) };
+  }
+  return { rows: csvRows(page), count: page.length, next };
+}
+
+/** Every item of every purchase, read in one transaction (small databases; the options page pages through `csvPage`). */
 export async function exportCsv(db: FootprintDB): Promise<string> {
-  const [purchases, items] = await db.transaction('r', db.purchases, db.items, () =>
-    Promise.all([db.purchases.toArray(), db.items.toArray()]),
-  );
-  return toCsv(purchases, items);
+  const purchases = await db.purchases.orderBy('date').toArray();
+  return csvHeader() + csvRows(purchases);
 }

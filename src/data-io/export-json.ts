@@ -1,30 +1,32 @@
 import type { FootprintDB } from '../store/db';
-import { SCHEMA_VERSION } from '../store/db';
+import { SCHEMA_VERSION } from '../store/schema';
+import { itemRows, purchaseRow } from '../store/stored-purchase';
 import { EXPORT_FORMAT, type ExportFile } from './format';
 
 export interface ExportOptions {
   /** Version of the extension writing the file (e.g. `browser.runtime.getManifest().version`). */
   app?: string;
-  /** Also write the derived monthly totals (ignored on import, which rebuilds them). Default false. */
+  /** Also write the derived monthly totals (ignored on import, which recomputes them). Default false. */
   includeMonths?: boolean;
 }
 
 /**
  * Reads every table in one read-only transaction, so the file is a consistent snapshot even while a
- * purchase is being recorded in another tab.
+ * purchase is being recorded in another tab. Holds the whole database in memory: the options page
+ * builds its file from pages instead (`export-page.ts`); this serves tests, small databases and the
+ * `data/export` message.
  */
 export async function buildExport(db: FootprintDB, now: number, options: ExportOptions = {}): Promise<ExportFile> {
-  const tables = options.includeMonths
-    ? [db.purchases, db.items, db.viewed, db.settings, db.months]
-    : [db.purchases, db.items, db.viewed, db.settings];
+  const tables = options.includeMonths ? [db.purchases, db.viewed, db.settings, db.months] : [db.purchases, db.viewed, db.settings];
   return db.transaction('r', tables, async () => {
-    const [purchases, items, viewed, settings, months] = await Promise.all([
+    const [stored, viewed, settings, months] = await Promise.all([
       db.purchases.toArray(),
-      db.items.toArray(),
       db.viewed.toArray(),
       db.settings.toArray(),
       options.includeMonths ? db.months.toArray() : Promise.resolve(undefined),
     ]);
+    const purchases = stored.map(purchaseRow);
+    const items = stored.flatMap(itemRows);
     const file: ExportFile = {
       format: EXPORT_FORMAT,
       schemaVersion: SCHEMA_VERSION,

@@ -6,7 +6,7 @@ import type { ItemRecord, MonthRollup, PurchaseRecord, SettingRecord, ViewedReco
  * ```
  * {
  *   "format": "local-footprint-export",
- *   "schemaVersion": 1,                 // SCHEMA_VERSION of the database the file came from
+ *   "schemaVersion": 3,                 // SCHEMA_VERSION of the database the file came from
  *   "exportedAt": "2026-11-28T10:00:00.000Z",
  *   "app": "0.1.0",                     // version of the extension that wrote the file
  *   "counts": { "purchases": 2, "items": 3, "viewed": 1, "settings": 4 },
@@ -14,15 +14,25 @@ import type { ItemRecord, MonthRollup, PurchaseRecord, SettingRecord, ViewedReco
  * }
  * ```
  *
- * Every record is written with every field exactly as stored. The `months` table is derived from
- * purchases and items, so it is left out by default (`includeMonths` adds it for inspection); an
- * import ignores it and rebuilds the monthly totals from what it wrote. Files from the first,
- * minimal exporter (no `app`, no `counts`) are still accepted.
+ * Every record is written with every field exactly as stored; items, stored inside their purchase since
+ * schema 3, are written as rows of their own (`id` = purchase id, `#`, position). From schema 3 on an
+ * item's `estimate` is the compact stored form (`StoredEstimate`: figures, rule, and only what the data
+ * tables cannot give back); files of schemas 1 and 2 carry whole estimates and are still imported (the
+ * import compacts them). The `months` table is derived from purchases and items, so it is left out by
+ * default (`includeMonths` adds it for inspection); an import ignores it and recomputes the monthly
+ * totals. Files from the first, minimal exporter (no `app`, no `counts`) are still accepted.
+ *
+ * The options page writes the file from pages of records (`data/export-page`), so a history of any size
+ * is one valid document without ever being one runtime message.
  */
 export const EXPORT_FORMAT = 'local-footprint-export';
 
-/** Largest import accepted (UTF-8 bytes). Checked before anything is parsed. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/**
+ * Largest import accepted (UTF-8 bytes), checked before the file is read into memory. 100,000 purchases
+ * export to about 95 MB; the cap leaves room for more than twice that and still refuses absurd files
+ * (the page has to hold the text and its parsed copy) before they can freeze it.
+ */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 /** Largest number of rows (all tables together) accepted in one file; checked before any record is validated. */
 export const MAX_IMPORT_ROWS = 1_000_000;

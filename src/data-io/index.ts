@@ -1,20 +1,23 @@
-/** Data ownership: export (JSON, CSV), encrypted backups, validated atomic import, wipe summary. */
+/** Data ownership: export (JSON, CSV, whole or paged), encrypted backups, validated atomic import (whole or staged), wipe summary. */
 export { EXPORT_FORMAT, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type DateRange, type ExportFile, type TableCounts } from './format';
 export { buildExport, exportFileName, exportJson, type ExportOptions } from './export-json';
-export { CSV_BOM, CSV_COLUMNS, csvCell, exportCsv, toCsv } from './export-csv';
+export { exportPage, exportStart, type ExportPage, type ExportStart } from './export-page';
+export { CSV_BOM, CSV_COLUMNS, csvCell, csvPage, exportCsv, toCsv, type CsvCursor } from './export-csv';
 export {
-  applyImport,
+  MAX_PROBLEMS,
+  PlanBuilder,
   checkFileSize,
   parseImport,
-  prepareImport,
-  previewImport,
+  utf8Length,
   type ImportError,
   type ImportOptions,
   type ImportPlan,
   type ImportPreview,
   type ImportResult,
   type ParseOptions,
-} from './import-json';
+} from './parse-import';
+export { applyImport, prepareImport, previewImport } from './apply-import';
+export { ImportFailure, ImportStaging, INTERRUPTED, type StageStart } from './staging';
 export {
   BACKUP_FORMAT,
   DEFAULT_ITERATIONS,
@@ -22,9 +25,9 @@ export {
   WRONG_PASSPHRASE,
   decryptBackup,
   encryptBackup,
-  exportEncrypted,
   isEncryptedBackup,
   parseEncryptedImport,
   type BackupEnvelope,
 } from './crypto';
+export { exportEncrypted } from './export-encrypted';
 export { describeWipe, type WipeSummary } from './wipe';

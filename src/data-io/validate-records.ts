@@ -1,5 +1,5 @@
 import { isPlainObject } from '../messages/validate';
-import type { ItemRecord, PurchaseRecord, SettingRecord, ViewedRecord } from '../store/records';
+import type { ItemRecord, PurchaseRecord, SettingRecord, StoredEstimate, ViewedRecord } from '../store/records';
 import { DEFAULT_SETTINGS, validateSettingsPatch } from '../store/settings';
 import type { Estimate, EstimateMethod } from '../types';
 
@@ -23,6 +23,7 @@ export const LIMITS = {
   category: 500,
   text: 2000,
   dataVersion: 200,
+  rule: 100,
   breadcrumbs: 50,
   inputs: 100,
   inputKey: 100,
@@ -53,15 +54,24 @@ const CURRENCY = /^[A-Z]{3}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SHOP = /^[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?$/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
+const RULE = /^[a-z0-9][a-z0-9-]*$/;
 
-/** What the checks noticed without failing: fields this version does not know, which are dropped. */
+/** What the checks noticed without failing (fields this version does not know, which are dropped), and what they expect. */
 export interface CheckContext {
   unknownFields: number;
   firstUnknownField: string | null;
+  /**
+   * Files of schema 3 and later store estimates compact (`StoredEstimate`); files of schemas 1 and 2
+   * carry whole estimates, which the import compacts.
+   */
+  compactEstimates: boolean;
 }
 
-export function newContext(): CheckContext {
-  return { unknownFields: 0, firstUnknownField: null };
+/** The schema from which estimates are stored compact. */
+export const COMPACT_ESTIMATES_SINCE = 3;
+
+export function newContext(schemaVersion = COMPACT_ESTIMATES_SINCE): CheckContext {
+  return { unknownFields: 0, firstUnknownField: null, compactEstimates: schemaVersion >= COMPACT_ESTIMATES_SINCE };
 }
 
 function fail(path: string, message: string): never {
@@ -252,9 +262,12 @@ export function checkPurchase(v: unknown, path: string, ctx: CheckContext): Purc
 
 const ESTIMATE_FIELDS = new Set(['kg', 'low', 'high', 'method', 'category', 'factor', 'factorUnit', 'source', 'dataVersion', 'inputs']);
 const ESTIMATE_OPTIONAL = new Set(['comparison', 'hint', 'note']);
+const STORED_FIELDS = new Set(['kg', 'low', 'high', 'method', 'category', 'factor', 'dataVersion']);
+const STORED_OPTIONAL = new Set(['rule', 'kept', 'factorUnit', 'source', 'comparison', 'hint', 'note', 'inputs']);
+const TEXT_FIELDS = ['factorUnit', 'source', 'comparison', 'hint', 'note'] as const;
 
-export function checkEstimate(v: unknown, path: string, ctx: CheckContext): Estimate {
-  const o = record(v, path, ESTIMATE_FIELDS, ESTIMATE_OPTIONAL, ctx);
+/** The figures every estimate has, checked. */
+function figures(o: Obj, path: string): Pick<Estimate, 'kg' | 'low' | 'high' | 'method' | 'category' | 'factor' | 'dataVersion'> {
   const kg = amountOrNull(o.kg, `${path}.kg`);
   const low = amountOrNull(o.low, `${path}.low`);
   const high = amountOrNull(o.high, `${path}.high`);
@@ -263,21 +276,51 @@ export function checkEstimate(v: unknown, path: string, ctx: CheckContext): Esti
   if (typeof method !== 'string' || !Object.hasOwn(METHODS, method)) {
     fail(`${path}.method`, `must be one of ${Object.keys(METHODS).join(', ')}, not ${show(method)}`);
   }
-  const e: Estimate = {
+  return {
     kg,
     low,
     high,
     method: method as EstimateMethod,
     category: strOrNull(o.category, `${path}.category`, LIMITS.category),
     factor: o.factor === null ? null : finite(o.factor, `${path}.factor`),
+    dataVersion: str(o.dataVersion, `${path}.dataVersion`, LIMITS.dataVersion),
+  };
+}
+
+/** An estimate: compact (`StoredEstimate`, schema 3 on) or whole (`Estimate`, schemas 1 and 2), as the context says. */
+export function checkEstimate(v: unknown, path: string, ctx: CheckContext): StoredEstimate {
+  return ctx.compactEstimates ? checkStoredEstimate(v, path, ctx) : checkWholeEstimate(v, path, ctx);
+}
+
+function checkWholeEstimate(v: unknown, path: string, ctx: CheckContext): Estimate {
+  const o = record(v, path, ESTIMATE_FIELDS, ESTIMATE_OPTIONAL, ctx);
+  const e: Estimate = {
+    ...figures(o, path),
     factorUnit: strOrNull(o.factorUnit, `${path}.factorUnit`, LIMITS.text),
     source: strOrNull(o.source, `${path}.source`, LIMITS.text),
-    dataVersion: str(o.dataVersion, `${path}.dataVersion`, LIMITS.dataVersion),
     inputs: checkInputs(o.inputs, `${path}.inputs`),
   };
   for (const k of ESTIMATE_OPTIONAL) {
     if (Object.hasOwn(o, k)) (e as unknown as Obj)[k] = strOrNull(o[k], `${path}.${k}`, LIMITS.text);
   }
+  return inSourceOrder(o, e);
+}
+
+function checkStoredEstimate(v: unknown, path: string, ctx: CheckContext): StoredEstimate {
+  const o = record(v, path, STORED_FIELDS, STORED_OPTIONAL, ctx);
+  const e: StoredEstimate = figures(o, path);
+  if (Object.hasOwn(o, 'rule')) {
+    const rule = str(o.rule, `${path}.rule`, LIMITS.rule, 1);
+    if (!RULE.test(rule)) fail(`${path}.rule`, `must be a rule name such as "laptop", not ${show(rule)}`);
+    e.rule = rule;
+  }
+  if (Object.hasOwn(o, 'kept')) {
+    if (o.kept !== true) fail(`${path}.kept`, `must be true when present, not ${show(o.kept)}`);
+    e.kept = true;
+    for (const k of ['factorUnit', 'source', 'inputs']) if (!Object.hasOwn(o, k)) fail(`${path}.${k}`, 'is missing (a kept estimate has every field)');
+  }
+  for (const k of TEXT_FIELDS) if (Object.hasOwn(o, k)) e[k] = strOrNull(o[k], `${path}.${k}`, LIMITS.text);
+  if (Object.hasOwn(o, 'inputs')) e.inputs = checkInputs(o.inputs, `${path}.inputs`);
   return inSourceOrder(o, e);
 }
 

@@ -2,7 +2,7 @@ import type { FootprintDB } from '../store/db';
 import type { DateRange } from './format';
 
 export interface WipeSummary {
-  /** Rows per table, monthly totals included. */
+  /** Rows per kind, monthly totals included. */
   counts: { purchases: number; items: number; viewed: number; settings: number; months: number };
   /** Every row that "Delete everything" removes. */
   total: number;
@@ -12,22 +12,23 @@ export interface WipeSummary {
 
 /**
  * What "Delete everything" (`wipeAll` in store/purchases) would remove, for the confirmation dialog.
- * Read in one transaction; the date range comes from the `date` index, so it stays cheap at 100k purchases.
+ * Read in one transaction; items are counted from the monthly totals (they live inside their purchases)
+ * and the date range comes from the `date` index, so it stays cheap at 100k purchases.
  */
 export async function describeWipe(db: FootprintDB): Promise<WipeSummary> {
-  return db.transaction('r', [db.purchases, db.items, db.viewed, db.settings, db.months], async () => {
-    const [purchases, items, viewed, settings, months, first, last] = await Promise.all([
+  return db.transaction('r', [db.purchases, db.viewed, db.settings, db.months], async () => {
+    const [purchases, viewed, settings, months, first, last] = await Promise.all([
       db.purchases.count(),
-      db.items.count(),
       db.viewed.count(),
       db.settings.count(),
-      db.months.count(),
+      db.months.toArray(),
       db.purchases.orderBy('date').first(),
       db.purchases.orderBy('date').last(),
     ]);
+    const items = months.reduce((n, m) => n + m.items, 0);
     return {
-      counts: { purchases, items, viewed, settings, months },
-      total: purchases + items + viewed + settings + months,
+      counts: { purchases, items, viewed, settings, months: months.length },
+      total: purchases + items + viewed + settings + months.length,
       dateRange: first && last ? { from: first.date, to: last.date } : null,
     };
   });

@@ -36,8 +36,19 @@ export function parseMessage(raw: unknown, role: SenderRole): Message {
     case 'data/import-preview':
     case 'data/import':
       return { type, text: v.bigText(raw.text), passphrase: v.passphrase(raw.passphrase, false) };
-    case 'data/backup-export':
-      return { type, passphrase: v.passphrase(raw.passphrase, true)! };
+    case 'data/export-page':
+      return { type, after: v.exportCursor(raw.after), limit: v.int(raw.limit, 1, 10_000) };
+    case 'data/export-csv-page':
+      return { type, after: v.csvCursor(raw.after), limit: v.int(raw.limit, 1, 10_000) };
+    case 'data/import-begin':
+      return { type, start: v.stageStart(raw.start) };
+    case 'data/import-chunk':
+      return { type, importId: v.importId(raw.importId), table: v.tableName(raw.table), start: v.int(raw.start, 0, 1e7), rows: v.importRows(raw.rows) };
+    case 'data/import-check':
+    case 'data/import-commit':
+    case 'data/import-ping':
+    case 'data/import-abort':
+      return { type, importId: v.importId(raw.importId) };
     case 'settings/set': {
       const patch = validateSettingsPatch(raw.patch);
       if (!patch) throw new v.InvalidPayload('bad settings');
@@ -51,7 +62,7 @@ export function parseMessage(raw: unknown, role: SenderRole): Message {
     case 'viewed/clear':
     case 'tab/estimate':
     case 'data/export':
-    case 'data/export-csv':
+    case 'data/export-start':
     case 'data/wipe-preview':
     case 'data/wipe':
       return { type };

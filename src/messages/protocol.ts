@@ -5,6 +5,10 @@ import type { SenderRole } from './senders';
 import type { ViewedRecord } from '../store/records';
 import type { Trip } from '../flights/types';
 import type { ImportPreview, ImportResult, WipeSummary } from '../data-io';
+import type { CsvCursor } from '../data-io/export-csv';
+import type { ExportPage, ExportStart } from '../data-io/export-page';
+import type { TableCounts, TableName } from '../data-io/format';
+import type { StageStart } from '../data-io/staging';
 
 /** What a content script may say: only what it saw, and undo of what it just added. */
 export type ContentMessage =
@@ -51,7 +55,17 @@ export interface ManualPurchase {
 /** Import and wipe previews are the data-io module's own shapes (src/data-io). */
 export type { ImportPreview, ImportResult, WipeSummary } from '../data-io';
 
-/** Privileged requests, accepted only from the extension's own pages. */
+/**
+ * Privileged requests, accepted only from the extension's own pages.
+ *
+ * Export and import of a whole history go in pieces, so that no message comes near Chrome's 64 MB limit
+ * (100,000 purchases are about 95 MB of JSON): `data/export-start` then `data/export-page` (and
+ * `data/export-csv-page`) until `next` is null; `data/import-begin`, `data/import-chunk` for every few
+ * thousand checked records (as JSON text: one string crosses the message channel far faster than
+ * thousands of objects), `data/import-check` (what would change), then `data/import-commit` (one
+ * transaction) or `data/import-abort`. `data/export` and `data/import` carry a whole file in one message:
+ * for small databases only.
+ */
 export type PageMessage =
   | { type: 'summary/get' }
   | { type: 'purchases/list'; offset: number; limit: number }
@@ -68,10 +82,17 @@ export type PageMessage =
   | { type: 'viewed/clear' }
   | { type: 'tab/estimate' }
   | { type: 'data/export' }
-  | { type: 'data/export-csv' }
+  | { type: 'data/export-start' }
+  | { type: 'data/export-page'; after: string | null; limit: number }
+  | { type: 'data/export-csv-page'; after: CsvCursor | null; limit: number }
   | { type: 'data/import-preview'; text: string; passphrase?: string | null }
   | { type: 'data/import'; text: string; passphrase?: string | null }
-  | { type: 'data/backup-export'; passphrase: string }
+  | { type: 'data/import-begin'; start: StageStart }
+  | { type: 'data/import-chunk'; importId: string; table: TableName; start: number; rows: string }
+  | { type: 'data/import-check'; importId: string }
+  | { type: 'data/import-commit'; importId: string }
+  | { type: 'data/import-ping'; importId: string }
+  | { type: 'data/import-abort'; importId: string }
   | { type: 'data/wipe-preview' }
   | { type: 'data/wipe' };
 
@@ -95,10 +116,17 @@ export const ALLOWED: Readonly<Record<Exclude<SenderRole, 'untrusted'>, readonly
     'viewed/clear',
     'tab/estimate',
     'data/export',
-    'data/export-csv',
+    'data/export-start',
+    'data/export-page',
+    'data/export-csv-page',
     'data/import-preview',
     'data/import',
-    'data/backup-export',
+    'data/import-begin',
+    'data/import-chunk',
+    'data/import-check',
+    'data/import-commit',
+    'data/import-ping',
+    'data/import-abort',
     'data/wipe-preview',
     'data/wipe',
   ],
@@ -140,10 +168,17 @@ export interface Replies {
     alwaysOn?: boolean;
   };
   'data/export': { json: string };
-  'data/export-csv': { csv: string };
+  'data/export-start': ExportStart;
+  'data/export-page': ExportPage;
+  'data/export-csv-page': { rows: string; count: number; next: CsvCursor | null };
   'data/import-preview': { preview: ImportPreview };
   'data/import': { result: ImportResult };
-  'data/backup-export': { text: string };
+  'data/import-begin': { importId: string };
+  'data/import-chunk': { staged: TableCounts };
+  'data/import-check': { preview: ImportPreview };
+  'data/import-commit': { result: ImportResult };
+  'data/import-ping': { alive: boolean };
+  'data/import-abort': { aborted: boolean };
   'data/wipe-preview': { preview: WipeSummary };
   'data/wipe': { wiped: true };
 }

@@ -1,6 +1,9 @@
 import type { Availability, Order, OrderItem, PageKind, Product } from '../types';
 import type { ItemPatch, ManualPurchase, PurchaseQuery, SortOrder } from './protocol';
 import type { Cabin, Trip } from '../flights/types';
+import type { CsvCursor } from '../data-io/export-csv';
+import type { TableName } from '../data-io/format';
+import type { StageStart } from '../data-io/staging';
 
 /**
  * Payload validation at the trust boundary: everything a content script sends was read from a page the
@@ -210,4 +213,61 @@ export function trips(v: unknown): Trip[] {
     if (ref !== null && !/^[A-Z0-9]{5,12}$/.test(ref)) throw new InvalidPayload('bad booking reference');
     return { from, to, cabin: cabin as Cabin | null, passengers: int(field(t, 'passengers'), 1, 9), date: isoDate(field(t, 'date')), bookingRef: ref };
   });
+}
+
+/** A staged import's id, as `data/import-begin` gave it. */
+export function importId(v: unknown): string {
+  if (typeof v !== 'string' || !/^[0-9a-f-]{8,64}$/.test(v)) throw new InvalidPayload('bad import id');
+  return v;
+}
+
+/** Where an export page starts: a purchase id, or null for the first page. */
+export function exportCursor(v: unknown): string | null {
+  if (v === null) return null;
+  if (typeof v !== 'string' || v.length === 0 || v.length > 1000) throw new InvalidPayload('bad export cursor');
+  return v;
+}
+
+export function csvCursor(v: unknown): CsvCursor | null {
+  if (v === null) return null;
+  if (!isPlainObject(v)) throw new InvalidPayload('bad CSV cursor');
+  const date = isoDate(field(v, 'date'));
+  if (!date) throw new InvalidPayload('bad CSV cursor');
+  return { date, skip: int(field(v, 'skip'), 0, 1e7) };
+}
+
+const TABLE_NAMES: readonly TableName[] = ['purchases', 'items', 'viewed', 'settings'];
+
+export function tableName(v: unknown): TableName {
+  if (typeof v !== 'string' || !(TABLE_NAMES as readonly string[]).includes(v)) throw new InvalidPayload('unknown table');
+  return v as TableName;
+}
+
+function shortTextOrNull(v: unknown, max: number): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'string' || v.length > max) throw new InvalidPayload('bad text');
+  return v;
+}
+
+/** The start of a staged import: the file's header and how many records will follow. Records are checked as they come. */
+export function stageStart(v: unknown): StageStart {
+  if (!isPlainObject(v)) throw new InvalidPayload('bad import start');
+  const c = field(v, 'counts');
+  if (!isPlainObject(c)) throw new InvalidPayload('bad import counts');
+  const counts = { purchases: 0, items: 0, viewed: 0, settings: 0 };
+  for (const t of TABLE_NAMES) counts[t] = int(field(c, t), 0, 1e7);
+  return {
+    schemaVersion: int(field(v, 'schemaVersion'), 1, 1e6),
+    exportedAt: shortTextOrNull(field(v, 'exportedAt'), 64),
+    app: shortTextOrNull(field(v, 'app'), 100),
+    counts,
+    outside: int(field(v, 'outside') ?? 0, 0, 1e7),
+    months: int(field(v, 'months') ?? 0, 0, 1e7),
+  };
+}
+
+/** Records of one table as JSON text, at most 32 MB; the import parses and checks them (src/data-io/staging.ts). */
+export function importRows(v: unknown): string {
+  if (typeof v !== 'string' || v.length > 32 * 1024 * 1024) throw new InvalidPayload('expected records as JSON text of at most 32 MB');
+  return v;
 }

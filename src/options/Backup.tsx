@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
+import { encryptBackup } from '../data-io/crypto';
+import { pagedExportJson } from '../data-io/paged-export';
 import { t } from '../i18n/t';
-import { call, type PageSend } from '../popup/api';
+import type { PageSend } from '../popup/api';
 import { Field } from '../popup/ui/Field';
+import type { Download } from './download';
 
 export const MIN_PASSPHRASE = 8;
 
@@ -12,7 +15,26 @@ export function checkPassphrase(a: string, b: string): { first?: string; second?
   return out;
 }
 
-export function BackupSection({ send, save, fileName }: { send: PageSend; save: (name: string, text: string, type: string) => void; fileName: (ext: string) => string }) {
+/** The JSON export, assembled from pages, encrypted here: the passphrase never leaves the page. */
+export async function encryptedExport(send: PageSend, passphrase: string, app?: string, iterations?: number): Promise<string> {
+  const { parts } = await pagedExportJson(send, { app });
+  return encryptBackup(parts.join(''), passphrase, iterations ? { iterations } : {});
+}
+
+export function BackupSection({
+  send,
+  save,
+  fileName,
+  app,
+  iterations,
+}: {
+  send: PageSend;
+  save: Download;
+  fileName: (ext: string) => string;
+  app?: string;
+  /** PBKDF2 iterations; the default (600,000) unless a test says otherwise. */
+  iterations?: number;
+}) {
   const [a, setA] = useState('');
   const [b, setB] = useState('');
   const [errors, setErrors] = useState<{ first?: string; second?: string }>({});
@@ -30,8 +52,8 @@ export function BackupSection({ send, save, fileName }: { send: PageSend; save: 
     }
     setBusy(true);
     try {
-      const { text } = await call(send, { type: 'data/backup-export', passphrase: a });
-      save(fileName('backup.json'), text, 'application/json');
+      const text = await encryptedExport(send, a, app, iterations);
+      save(fileName('backup.json'), new Blob([text], { type: 'application/json' }), 'application/json');
       setMessage({ kind: 'info', text: t('backup_saved') });
       setA('');
       setB('');

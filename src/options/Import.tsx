@@ -1,7 +1,10 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportPreview } from '../messages/protocol';
+import { checkFileSize } from '../data-io/parse-import';
+import { abortImport, checkImportFile, commitImport, importAlive, previewStaged, stageImport } from '../data-io/staged-import';
+import { INTERRUPTED } from '../data-io/staging';
 import { t } from '../i18n/t';
-import { call, type PageSend } from '../popup/api';
+import type { PageSend } from '../popup/api';
 import { Dialog } from '../popup/ui/Dialog';
 import { Counts } from './Counts';
 
@@ -12,13 +15,19 @@ export function looksEncrypted(text: string): boolean {
   return text.slice(0, 400).includes(`"${BACKUP_FORMAT}"`);
 }
 
+/** While the confirmation is open, the page asks this often whether the background still holds the import (which also keeps it awake). */
+export const KEEPALIVE_MS = 20_000;
+
 type Step =
   | { kind: 'idle' }
   | { kind: 'passphrase'; name: string; text: string }
-  | { kind: 'preview'; name: string; text: string; passphrase: string | null; preview: ImportPreview }
-  | { kind: 'busy' };
+  | { kind: 'busy'; text: string }
+  | { kind: 'preview'; name: string; importId: string; preview: ImportPreview };
 
-export function ImportSection({ send, onImported }: { send: PageSend; onImported: () => void }) {
+/** Lets the page draw a status line before a long synchronous step (checking a big file). */
+const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function ImportSection({ send, onImported, keepAliveMs = KEEPALIVE_MS }: { send: PageSend; onImported: () => void; keepAliveMs?: number }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [passphrase, setPassphrase] = useState('');
@@ -26,15 +35,24 @@ export function ImportSection({ send, onImported }: { send: PageSend; onImported
 
   const fail = (e: unknown) => {
     setStep({ kind: 'idle' });
-    setMessage({ kind: 'error', text: t('import_failed', (e as Error).message) });
+    setMessage({ kind: 'error', text: t('import_failed', e instanceof Error ? e.message : String(e)) });
   };
 
-  const preview = async (name: string, text: string, pass: string | null) => {
-    setStep({ kind: 'busy' });
+  /** Checks the whole file here, then hands the checked records to the background and shows what would change. */
+  const prepare = async (name: string, text: string, pass: string | null) => {
+    setStep({ kind: 'busy', text: t('import_checking') });
+    await paint();
+    let importId: string | null = null;
     try {
-      const r = await call(send, { type: 'data/import-preview', text, passphrase: pass });
-      setStep({ kind: 'preview', name, text, passphrase: pass, preview: r.preview });
+      const plan = await checkImportFile(text, pass);
+      if (!plan.ok) throw new Error(plan.error);
+      importId = await stageImport(send, plan, {
+        onProgress: (sent, total) => setStep({ kind: 'busy', text: t('import_sending', Math.floor((sent / Math.max(total, 1)) * 100)) }),
+      });
+      const preview = await previewStaged(send, importId);
+      setStep({ kind: 'preview', name, importId, preview });
     } catch (e) {
+      if (importId) void abortImport(send, importId);
       fail(e);
     }
   };
@@ -44,8 +62,16 @@ export function ImportSection({ send, onImported }: { send: PageSend; onImported
     const file = input.files?.[0];
     setMessage(null);
     if (!file) return;
+    // Refused by its size before it is read: an absurd file never reaches memory.
+    const tooBig = checkFileSize(file.size);
+    if (tooBig) {
+      input.value = '';
+      fail(new Error(tooBig.error));
+      return;
+    }
     let text: string;
     try {
+      setStep({ kind: 'busy', text: t('working') });
       text = await file.text();
     } catch (err) {
       fail(err);
@@ -56,24 +82,43 @@ export function ImportSection({ send, onImported }: { send: PageSend; onImported
       setPassphrase('');
       setStep({ kind: 'passphrase', name: file.name, text });
     } else {
-      await preview(file.name, text, null);
+      await prepare(file.name, text, null);
     }
+  };
+
+  const cancel = () => {
+    if (step.kind === 'preview') void abortImport(send, step.importId);
+    setStep({ kind: 'idle' });
   };
 
   const doImport = async () => {
     if (step.kind !== 'preview') return;
-    const { text, passphrase: pass } = step;
-    setStep({ kind: 'busy' });
+    const { importId } = step;
+    setStep({ kind: 'busy', text: t('import_writing') });
     try {
-      const r = await call(send, { type: 'data/import', text, passphrase: pass });
-      setMessage({ kind: 'info', text: t('import_done', [r.result.add.purchases, r.result.update.purchases, r.result.unchanged.purchases]) });
+      const r = await commitImport(send, importId);
+      setStep({ kind: 'idle' });
+      setMessage({ kind: 'info', text: t('import_done', [r.add.purchases, r.update.purchases, r.unchanged.purchases]) });
       onImported();
     } catch (e) {
       fail(e);
-    } finally {
-      setStep((s) => (s.kind === 'busy' ? { kind: 'idle' } : s));
     }
   };
+
+  // The background holds the checked records in memory until the user decides; if it was stopped meanwhile, say so now.
+  const previewId = step.kind === 'preview' ? step.importId : null;
+  useEffect(() => {
+    if (!previewId) return;
+    const timer = setInterval(() => {
+      void importAlive(send, previewId).then((alive) => {
+        if (!alive) {
+          setStep((s) => (s.kind === 'preview' && s.importId === previewId ? { kind: 'idle' } : s));
+          setMessage({ kind: 'error', text: t('import_failed', INTERRUPTED) });
+        }
+      });
+    }, keepAliveMs);
+    return () => clearInterval(timer);
+  }, [previewId]);
 
   return (
     <section aria-labelledby="imp-h">
@@ -83,13 +128,17 @@ export function ImportSection({ send, onImported }: { send: PageSend; onImported
         {t('import_choose')}
         <input type="file" accept=".json,application/json" ref={fileInput} onChange={(e) => void onFile(e)} data-testid="import-file" disabled={step.kind === 'busy'} />
       </label>
-      {step.kind === 'busy' && <p role="status">{t('working')}</p>}
+      {step.kind === 'busy' && (
+        <p role="status" data-testid="import-progress">
+          {step.text}
+        </p>
+      )}
       {step.kind === 'passphrase' && (
         <form
           class="edit"
           onSubmit={(e) => {
             e.preventDefault();
-            if (passphrase) void preview(step.name, step.text, passphrase);
+            if (passphrase) void prepare(step.name, step.text, passphrase);
           }}
         >
           <p>{t('import_encrypted', step.name)}</p>
@@ -112,7 +161,7 @@ export function ImportSection({ send, onImported }: { send: PageSend; onImported
         </div>
       )}
       {step.kind === 'preview' && (
-        <Dialog title={t('import_confirm_title')} onClose={() => setStep({ kind: 'idle' })} fallbackFocus={() => fileInput.current} testid="import-preview">
+        <Dialog title={t('import_confirm_title')} onClose={cancel} fallbackFocus={() => fileInput.current} testid="import-preview">
           <p>{t('import_file', step.name)}</p>
           <h3>{t('import_in_file')}</h3>
           <Counts counts={step.preview.counts} />
@@ -140,7 +189,7 @@ export function ImportSection({ send, onImported }: { send: PageSend; onImported
             <button type="button" onClick={() => void doImport()} data-testid="import-confirm">
               {t('import_yes')}
             </button>{' '}
-            <button type="button" onClick={() => setStep({ kind: 'idle' })}>
+            <button type="button" onClick={cancel}>
               {t('cancel')}
             </button>
           </div>

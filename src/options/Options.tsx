@@ -4,8 +4,9 @@ import { t } from '../i18n/t';
 import { call, type PageSend } from '../popup/api';
 import { localToday } from '../popup/format';
 import { CurrencySelect } from '../popup/ui/Field';
+import { pagedExportCsv, pagedExportJson } from '../data-io/paged-export';
 import { BackupSection } from './Backup';
-import { downloadText } from './download';
+import { downloadFile, type Download } from './download';
 import { ImportSection } from './Import';
 import { WipeSection } from './Wipe';
 import { ViewedSection } from './Viewed';
@@ -16,14 +17,14 @@ export interface OptionsProps {
   send: PageSend;
   /** Extension version, for the export file name. */
   version?: string;
-  download?: (filename: string, text: string, type: string) => void;
+  download?: Download;
   openMethodology?: () => void;
   today?: () => string;
 }
 
-const defaultDownload = (name: string, text: string, type: string) => downloadText(document, name, text, type);
+const defaultDownload: Download = (name, content, type) => downloadFile(document, name, content, type);
 
-export function Options({ send, download = defaultDownload, openMethodology, today = () => localToday() }: OptionsProps) {
+export function Options({ send, version, download = defaultDownload, openMethodology, today = () => localToday() }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [newShop, setNewShop] = useState('');
@@ -56,10 +57,12 @@ export function Options({ send, download = defaultDownload, openMethodology, tod
 
   const fileName = (ext: string) => `local-footprint-${today()}.${ext}`;
 
+  // Both exports are read a few thousand purchases at a time and saved from parts, whatever the size of the history.
   const exportJson = async () => {
+    setStatus({ kind: 'info', text: t('working') });
     try {
-      const { json } = await call(send, { type: 'data/export' });
-      download(fileName('json'), json, 'application/json');
+      const { parts } = await pagedExportJson(send, { app: version });
+      download(fileName('json'), new Blob(parts, { type: 'application/json' }), 'application/json');
       setStatus({ kind: 'info', text: t('export_saved') });
     } catch (e) {
       setStatus({ kind: 'error', text: t('export_failed', (e as Error).message) });
@@ -67,9 +70,10 @@ export function Options({ send, download = defaultDownload, openMethodology, tod
   };
 
   const exportCsv = async () => {
+    setStatus({ kind: 'info', text: t('working') });
     try {
-      const { csv } = await call(send, { type: 'data/export-csv' });
-      download(fileName('csv'), csv, 'text/csv');
+      const parts = await pagedExportCsv(send);
+      download(fileName('csv'), new Blob(parts, { type: 'text/csv' }), 'text/csv');
       setStatus({ kind: 'info', text: t('export_saved') });
     } catch (e) {
       setStatus({ kind: 'error', text: t('export_failed', (e as Error).message) });
@@ -223,7 +227,7 @@ export function Options({ send, download = defaultDownload, openMethodology, tod
         </p>
       </section>
 
-      <BackupSection send={send} save={download} fileName={fileName} />
+      <BackupSection send={send} save={download} fileName={fileName} app={version} />
       <ImportSection send={send} onImported={() => void loadSettings()} />
       <WipeSection send={send} exportFirst={exportJson} onWiped={() => void loadSettings()} />
     </main>

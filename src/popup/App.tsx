@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PurchaseWithItems, Summary } from '../store/purchases';
 import type { Replies, SortOrder, StoreStatus } from '../messages/protocol';
-import { downloadText } from '../options/download';
+import { downloadFile, type Download } from '../options/download';
 import { t } from '../i18n/t';
 import { call, type PageSend } from './api';
 import { AddPurchase } from './AddPurchase';
@@ -10,7 +10,7 @@ import { History } from './History';
 import { PurchaseDialog } from './PurchaseDialog';
 import { Categories, MonthChart, StatusBanner, TabEstimate, Totals } from './Summary';
 
-export type Download = (filename: string, text: string, type: string) => void;
+export type { Download };
 
 export interface AppProps {
   send: PageSend;
@@ -30,7 +30,7 @@ export interface AppProps {
   pageSize?: number;
 }
 
-const defaultDownload: Download = (name, text, type) => downloadText(document, name, text, type);
+const defaultDownload: Download = (name, content, type) => downloadFile(document, name, content, type);
 
 export function App({ send, openOptions, openMethodology, alwaysOn, download = defaultDownload, today = () => localToday(), debounceMs = 250, listHeight, rowHeight, pageSize }: AppProps) {
   const [summary, setSummary] = useState<{ summary: Summary; count: number } | null>(null);
@@ -76,8 +76,11 @@ export function App({ send, openOptions, openMethodology, alwaysOn, download = d
 
   const exportNow = async () => {
     try {
-      const { json } = await call(send, { type: 'data/export' });
-      download(`local-footprint-${today()}.json`, json, 'application/json');
+      // In pages, so that it works whatever the size of the history (see data-io/paged-export.ts); loaded
+      // only when asked for, so the popup's first paint does not wait for code it rarely runs.
+      const { pagedExportJson } = await import('../data-io/paged-export');
+      const { parts } = await pagedExportJson(send);
+      download(`local-footprint-${today()}.json`, new Blob(parts, { type: 'application/json' }), 'application/json');
       setNotice(t('export_saved'));
     } catch (e) {
       setNotice(t('export_failed', (e as Error).message));

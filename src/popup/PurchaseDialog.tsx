@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { ItemRecord } from '../store/records';
-import type { PurchaseWithItems } from '../store/purchases';
+import type { ItemView, PurchaseWithItems } from '../store/purchases';
+import { DATA_VERSION } from '../data/generated/version';
 import { t } from '../i18n/t';
 import { call, type PageSend } from './api';
 import { Dialog } from './ui/Dialog';
@@ -118,7 +118,7 @@ function ItemDetails({
   onError,
 }: {
   send: PageSend;
-  item: ItemRecord;
+  item: ItemView;
   categories: Categories | null;
   loadCategories: () => Promise<void>;
   onChanged: (p: PurchaseWithItems | null) => void;
@@ -163,7 +163,10 @@ function ItemDetails({
         <dt>{t('source')}</dt>
         <dd>{e.source ?? t('none')}</dd>
         <dt>{t('data_version')}</dt>
-        <dd>{e.dataVersion}</dd>
+        <dd>
+          {e.dataVersion}
+          {e.otherDataVersion && <p class="muted small" data-testid="other-data-version">{t('data_version_other', [e.dataVersion, DATA_VERSION])}</p>}
+        </dd>
         {e.comparison && (
           <>
             <dt>{t('comparison')}</dt>
@@ -244,7 +247,7 @@ function EditItem({
   onDone,
 }: {
   send: PageSend;
-  item: ItemRecord;
+  item: ItemView;
   categories: Categories | null;
   loadCategories: () => Promise<void>;
   onDone: (p: PurchaseWithItems | null) => void;

@@ -1,8 +1,14 @@
 import type { Estimate, Order, OrderItem } from '../types';
+import { compactEstimate } from './compact-estimate';
 import type { FootprintDB } from './db';
 import { purchaseKey, shopKey } from './keys';
-import type { ItemRecord, PurchaseRecord } from './records';
+import { itemContext } from './rederive';
+import type { ItemRecord, PurchaseRecord, StoredEstimate } from './records';
 import { applyToRollup } from './rollups';
+import { itemId, nest } from './stored-purchase';
+import { viewOf, type PurchaseWithItems } from './views';
+
+export type { ItemView, PurchaseWithItems } from './views';
 
 export interface NewPurchase {
   shop: string;
@@ -17,30 +23,33 @@ export interface NewPurchase {
 
 export type RecordResult = { status: 'added' | 'exists'; purchase: PurchaseRecord };
 
+/** A purchase and its items as rows (the export file's shapes), estimates compacted for storage. */
 export function buildRecords(input: NewPurchase): { purchase: PurchaseRecord; items: ItemRecord[] } {
   const { order, estimates } = input;
   if (estimates.length !== order.items.length) throw new Error('one estimate per item is required');
   const id = input.source === 'manual' ? `manual|${crypto.randomUUID()}` : purchaseKey(input.shop, order);
   const date = order.date ?? input.today;
   const now = input.now ?? Date.now();
+  const shop = input.source === 'manual' ? 'manual' : shopKey(input.shop);
   const items = order.items.map((it: OrderItem, position): ItemRecord => {
     const estimate = estimates[position]!;
+    const currency = it.currency ?? order.currency;
     return {
-      id: `${id}#${position}`,
+      id: itemId(id, position),
       purchaseId: id,
       position,
       title: it.title,
       quantity: it.quantity,
       price: it.price,
-      currency: it.currency ?? order.currency,
+      currency,
       category: estimate.category ?? '',
-      estimate,
+      estimate: compactEstimate(estimate, itemContext({ date, shop }, { title: it.title, price: it.price, currency, quantity: it.quantity })),
       edited: false,
     };
   });
   const purchase: PurchaseRecord = {
     id,
-    shop: input.source === 'manual' ? 'manual' : shopKey(input.shop),
+    shop,
     orderId: order.orderId,
     date,
     month: date.slice(0, 7),
@@ -55,7 +64,7 @@ export function buildRecords(input: NewPurchase): { purchase: PurchaseRecord; it
 }
 
 /** Purchase totals from its items: known estimates summed, unknown ones counted, never as zero. */
-export function totalsOf(items: readonly ItemRecord[]): Pick<PurchaseRecord, 'kg' | 'low' | 'high' | 'unknownItems' | 'itemCount'> {
+export function totalsOf(items: ReadonlyArray<{ estimate: Pick<StoredEstimate, 'kg' | 'low' | 'high'> }>): Pick<PurchaseRecord, 'kg' | 'low' | 'high' | 'unknownItems' | 'itemCount'> {
   let kg = 0;
   let low = 0;
   let high = 0;
@@ -79,43 +88,30 @@ export function totalsOf(items: readonly ItemRecord[]): Pick<PurchaseRecord, 'kg
  */
 export async function recordPurchase(db: FootprintDB, input: NewPurchase): Promise<RecordResult> {
   const { purchase, items } = buildRecords(input);
-  return db.transaction('rw', db.purchases, db.items, db.months, async () => {
+  const stored = nest(purchase, items);
+  return db.transaction('rw', db.purchases, db.months, async () => {
     const existing = await db.purchases.get(purchase.id);
     if (existing) return { status: 'exists' as const, purchase: existing };
-    await db.purchases.add(purchase);
-    await db.items.bulkAdd(items);
-    await applyToRollup(db, purchase, items, 1);
+    await db.purchases.add(stored);
+    await applyToRollup(db, stored, 1);
     return { status: 'added' as const, purchase };
   });
 }
 
 export async function deletePurchase(db: FootprintDB, id: string): Promise<boolean> {
-  return db.transaction('rw', db.purchases, db.items, db.months, async () => {
+  return db.transaction('rw', db.purchases, db.months, async () => {
     const purchase = await db.purchases.get(id);
     if (!purchase) return false;
-    const items = await db.items.where('purchaseId').equals(id).toArray();
-    await applyToRollup(db, purchase, items, -1);
-    await db.items.where('purchaseId').equals(id).delete();
+    await applyToRollup(db, purchase, -1);
     await db.purchases.delete(id);
     return true;
   });
 }
 
-export interface PurchaseWithItems extends PurchaseRecord {
-  items: ItemRecord[];
-}
-
 /** Newest first, a page at a time (the index on `date` keeps this fast at 100k purchases). */
 export async function listPurchases(db: FootprintDB, offset = 0, limit = 50): Promise<PurchaseWithItems[]> {
   const page = await db.purchases.orderBy('date').reverse().offset(offset).limit(limit).toArray();
-  const items = await db.items.where('purchaseId').anyOf(page.map((p) => p.id)).toArray();
-  const byId = new Map<string, ItemRecord[]>();
-  for (const it of items) {
-    const list = byId.get(it.purchaseId) ?? [];
-    list.push(it);
-    byId.set(it.purchaseId, list);
-  }
-  return page.map((p) => ({ ...p, items: (byId.get(p.id) ?? []).sort((a, b) => a.position - b.position) }));
+  return page.map(viewOf);
 }
 
 export interface Totals {
@@ -184,12 +180,30 @@ export function lastMonths(month: string, n: number): string[] {
 }
 
 export async function wipeAll(db: FootprintDB): Promise<void> {
-  await db.transaction('rw', [db.purchases, db.items, db.months, db.viewed, db.settings], async () => {
-    await Promise.all([db.purchases.clear(), db.items.clear(), db.months.clear(), db.viewed.clear(), db.settings.clear()]);
+  await db.transaction('rw', [db.purchases, db.months, db.viewed, db.settings], async () => {
+    await Promise.all([db.purchases.clear(), db.months.clear(), db.viewed.clear(), db.settings.clear()]);
   });
 }
 
+/**
+ * Purchases and items, from the monthly totals, which every write keeps in step: constant work, where
+ * counting the table walks all of it in Chromium's IndexedDB (it keeps no count).
+ */
+export async function rollupCounts(db: FootprintDB): Promise<{ purchases: number; items: number }> {
+  const months = await db.months.toArray();
+  let purchases = 0;
+  let items = 0;
+  for (const m of months) {
+    purchases += m.purchases;
+    items += m.items;
+  }
+  return { purchases, items };
+}
+
+/** Rows per kind (purchases and items from the monthly totals, see `rollupCounts`). */
 export async function counts(db: FootprintDB): Promise<Record<'purchases' | 'items' | 'viewed', number>> {
-  const [purchases, items, viewed] = await Promise.all([db.purchases.count(), db.items.count(), db.viewed.count()]);
-  return { purchases, items, viewed };
+  return db.transaction('r', [db.months, db.viewed], async () => {
+    const [{ purchases, items }, viewed] = await Promise.all([rollupCounts(db), db.viewed.count()]);
+    return { purchases, items, viewed };
+  });
 }

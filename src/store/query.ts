@@ -1,76 +1,62 @@
 import type { Collection } from 'dexie';
 import type { PurchaseQuery } from '../messages/protocol';
 import type { FootprintDB } from './db';
-import type { ItemRecord, PurchaseRecord } from './records';
-import type { PurchaseWithItems } from './purchases';
+import type { StoredPurchase } from './records';
+import { rollupCounts } from './purchases';
+import { topCategory } from './rollups';
+import { viewOf, type PurchaseWithItems } from './views';
 
-async function withItems(db: FootprintDB, page: PurchaseRecord[]): Promise<PurchaseWithItems[]> {
-  const items = await db.items.where('purchaseId').anyOf(page.map((p) => p.id)).toArray();
-  const byId = new Map<string, ItemRecord[]>();
-  for (const it of items) {
-    const list = byId.get(it.purchaseId);
-    if (list) list.push(it);
-    else byId.set(it.purchaseId, [it]);
-  }
-  return page.map((p) => ({ ...p, items: (byId.get(p.id) ?? []).sort((a, b) => a.position - b.position) }));
+/** A month (YYYY-MM) as a range of the `date` index: dates are YYYY-MM-DD, so it is exact. */
+export function monthRange(month: string): [string, string] {
+  return [`${month}-01`, `${month}-31`];
 }
 
-/** Purchase ids having an item in a top-level category ("Unknown" = items without a category). */
-async function idsInCategory(db: FootprintDB, top: string): Promise<Set<string>> {
-  const coll = top === 'Unknown' ? db.items.where('category').equals('') : db.items.where('category').equals(top).or('category').startsWith(`${top} > `);
-  const ids = new Set<string>();
-  await coll.each((it) => void ids.add(it.purchaseId));
-  return ids;
+/** Whether a purchase passes the category and text filters (items are inside it, so one record decides). */
+function matcher(q: PurchaseQuery): ((p: StoredPurchase) => boolean) | null {
+  const search = q.search?.trim().toLowerCase() || null;
+  const category = q.category ?? null;
+  if (!search && !category) return null;
+  return (p) => {
+    if (category && !p.items.some((it) => topCategory(it.category) === category)) return false;
+    if (search && !p.shop.includes(search) && !(p.orderId ?? '').toLowerCase().includes(search) && !p.items.some((it) => it.title.toLowerCase().includes(search))) return false;
+    return true;
+  };
 }
 
 /**
- * One page of history. Unfiltered and month-filtered pages walk an index with offset/limit, so the
- * popup stays fast at 100k purchases; text search and category filters scan what they must.
+ * One page of history. Unfiltered and month-filtered pages walk the `date` or `kg` index with
+ * offset/limit, so the popup stays fast at 100k purchases; text search and category filters scan what
+ * they must, one record per purchase.
  */
 export async function queryPurchases(db: FootprintDB, q: PurchaseQuery): Promise<{ purchases: PurchaseWithItems[]; total: number }> {
   const sort = q.sort ?? 'date-desc';
   const byKg = sort.startsWith('kg');
   const desc = sort.endsWith('desc');
-  const search = q.search?.trim().toLowerCase() || null;
-  const catIds = q.category ? await idsInCategory(db, q.category) : null;
+  const match = matcher(q);
 
-  let coll: Collection<PurchaseRecord, string>;
+  let coll: Collection<StoredPurchase, string>;
   if (q.month) {
-    coll = db.purchases.where('month').equals(q.month);
+    const [from, to] = monthRange(q.month);
+    coll = db.purchases.where('date').between(from, to, true, true);
   } else {
     coll = db.purchases.orderBy(byKg ? 'kg' : 'date');
     if (desc) coll = coll.reverse();
   }
+  if (match) coll = coll.filter(match);
 
-  let titleIds: Set<string> | null = null;
-  if (search) {
-    titleIds = new Set<string>();
-    await db.items.each((it) => {
-      if (it.title.toLowerCase().includes(search)) titleIds!.add(it.purchaseId);
-    });
-  }
-  const filtered = catIds || search;
-  if (filtered) {
-    coll = coll.filter((p) => {
-      if (catIds && !catIds.has(p.id)) return false;
-      if (search && !titleIds!.has(p.id) && !p.shop.includes(search) && !(p.orderId ?? '').toLowerCase().includes(search)) return false;
-      return true;
-    });
-  }
-
-  if (q.month) {
-    // The month index gives no order of its own: sort the month's purchases (a month is small).
+  if (q.month && byKg) {
+    // The date index gives a month in date order only: sort its purchases by kg (a month is small).
     const all = await coll.toArray();
-    all.sort((a, b) => (byKg ? a.kg - b.kg : a.date.localeCompare(b.date)) * (desc ? -1 : 1));
-    return { purchases: await withItems(db, all.slice(q.offset, q.offset + q.limit)), total: all.length };
+    all.sort((a, b) => (a.kg - b.kg) * (desc ? -1 : 1));
+    return { purchases: all.slice(q.offset, q.offset + q.limit).map(viewOf), total: all.length };
   }
-  const total = filtered ? await coll.clone().count() : await db.purchases.count();
+  if (q.month && desc) coll = coll.reverse();
+  const total = match || q.month ? await coll.clone().count() : (await rollupCounts(db)).purchases;
   const page = await coll.offset(q.offset).limit(q.limit).toArray();
-  return { purchases: await withItems(db, page), total };
+  return { purchases: page.map(viewOf), total };
 }
 
 export async function purchaseWithItems(db: FootprintDB, id: string): Promise<PurchaseWithItems | null> {
   const p = await db.purchases.get(id);
-  if (!p) return null;
-  return (await withItems(db, [p]))[0] ?? null;
+  return p ? viewOf(p) : null;
 }

@@ -1,4 +1,4 @@
-import type { Estimate } from '../types';
+import type { EstimateMethod } from '../types';
 
 /** One purchase (an order, a hand-added purchase or a trip). Key: see `purchaseKey`. */
 export interface PurchaseRecord {
@@ -8,7 +8,7 @@ export interface PurchaseRecord {
   orderId: string | null;
   /** YYYY-MM-DD */
   date: string;
-  /** YYYY-MM, indexed for monthly views. */
+  /** YYYY-MM, for monthly views (the month filter reads the `date` index; this field is the file's and the rollups'). */
   month: string;
   currency: string | null;
   total: number | null;
@@ -23,20 +23,64 @@ export interface PurchaseRecord {
   updatedAt: number;
 }
 
-export interface ItemRecord {
-  /** `${purchaseId}#${position}` */
-  id: string;
-  purchaseId: string;
+/**
+ * An estimate as stored (schema 3): the figures, and only what the shipped data tables cannot give back.
+ *
+ * The citation, factor unit, comparison, hint, note and inputs of an estimate made with this version's data
+ * are derived again when shown, by re-running the engine on the item (see `expand-estimate.ts`); what the
+ * re-run does not reproduce exactly is stored here as an override. When no re-run reproduces the figures
+ * (another data version, a price converted with a date the purchase does not carry...), every descriptive
+ * field is kept as made and `kept` is true.
+ */
+export interface StoredEstimate {
+  /** kg CO2e for the whole quantity; null = unknown. */
+  kg: number | null;
+  low: number | null;
+  high: number | null;
+  method: EstimateMethod;
+  category: string | null;
+  factor: number | null;
+  dataVersion: string;
+  /** Rule of src/data/categories.ts the engine classified the item as (its `inputs.rule`). */
+  rule?: string;
+  /** The descriptive fields below are complete copies, not overrides of derived ones. */
+  kept?: true;
+  factorUnit?: string | null;
+  source?: string | null;
+  comparison?: string | null;
+  hint?: string | null;
+  note?: string | null;
+  /** Kept: every input. Otherwise: only the inputs whose value the re-run does not give back. */
+  inputs?: Record<string, string | number | boolean | null>;
+}
+
+/** An item as stored, inside its purchase. Its id is `${purchaseId}#${position}`. */
+export interface StoredItem {
   position: number;
   title: string;
   quantity: number;
   /** Unit price. */
   price: number | null;
   currency: string | null;
-  /** Taxonomy path used for the estimate; '' when unknown (IndexedDB cannot index null). */
+  /** Taxonomy path used for the estimate; '' when unknown. */
   category: string;
-  estimate: Estimate;
+  estimate: StoredEstimate;
   edited: boolean;
+}
+
+/**
+ * A row of the `purchases` table: the purchase and its items in one record, so a purchase is one write
+ * (IndexedDB in Chromium pays per record far more than per byte) and needs no item index.
+ */
+export interface StoredPurchase extends PurchaseRecord {
+  items: StoredItem[];
+}
+
+/** An item as a row of its own: the export file's `items` table, and what the pages are sent. */
+export interface ItemRecord extends StoredItem {
+  /** `${purchaseId}#${position}` */
+  id: string;
+  purchaseId: string;
 }
 
 /** A product the user looked at, kept briefly on the device to classify order lines later. */

@@ -3,6 +3,10 @@ import { handleMessage, type HandlerContext } from '../../../src/background/hand
 import { estimate } from '../../../src/engine/estimate';
 import { FootprintDB, SCHEMA_VERSION } from '../../../src/store/db';
 import type { SenderInfo } from '../../../src/messages/senders';
+import { listPurchases } from '../../../src/store/purchases';
+
+/** Every item as the pages see it (items live inside their purchases since schema 3; estimates shown whole). */
+const storedItems = async (db: FootprintDB) => (await listPurchases(db, 0, 1000)).flatMap((p) => p.items);
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -45,7 +49,7 @@ describe('background message handler', () => {
 
   it('estimates line items itself and keeps unknown ones unknown', async () => {
     await handleMessage(ctx, { type: 'orders/seen', orders }, SHOP_TAB(1));
-    const items = await ctx.db.items.toArray();
+    const items = await storedItems(ctx.db);
     expect(items).toHaveLength(2);
     const widget = items.find((i) => i.title.startsWith('Zzyzx'))!;
     expect(widget.estimate.kg).toBeNull();
@@ -117,7 +121,7 @@ describe('flights', () => {
     const r = await handleMessage(ctx, { type: 'trips/seen', trips }, tab);
     expect(r).toMatchObject({ ok: true, results: [{ status: 'added', purchaseId: 'britishairways.com|ABC123' }] });
     expect(await handleMessage(ctx, { type: 'trips/seen', trips }, tab)).toMatchObject({ results: [{ status: 'exists' }] });
-    const items = await ctx.db.items.toArray();
+    const items = await storedItems(ctx.db);
     expect(items.map((i) => i.title)).toEqual(['Flight LHR → JFK (economy)', 'Flight JFK → LHR (economy)']);
     expect(items[0]!.estimate.method).toBe('flight');
     expect(items[0]!.estimate.inputs.passengers).toBe(2);
@@ -135,7 +139,7 @@ describe('recently viewed products', () => {
     // The order page shortens the title and gives no category: the viewed product supplies it.
     const order = { orderId: 'V-1', date: '2026-11-20', currency: 'USD', total: 899, items: [{ title: 'Acme ThinBook 14 Laptop 16GB', quantity: 1, price: 899, currency: 'USD' }] };
     await handleMessage(ctx, { type: 'orders/seen', orders: [order] }, SHOP_TAB(1));
-    const item = (await ctx.db.items.toArray())[0]!;
+    const item = (await storedItems(ctx.db))[0]!;
     expect(item.estimate.category).toMatch(/Laptops/);
     expect(await handleMessage(ctx, { type: 'viewed/clear' }, SHOP_TAB(1))).toMatchObject({ ok: false });
     expect(await handleMessage(ctx, { type: 'viewed/clear' }, POPUP)).toMatchObject({ ok: true, cleared: 1 });

@@ -5,13 +5,13 @@ import {
   WRONG_PASSPHRASE,
   decryptBackup,
   encryptBackup,
-  exportEncrypted,
   fromBase64,
   isEncryptedBackup,
   parseEncryptedImport,
   toBase64,
   type BackupEnvelope,
 } from '../../../src/data-io/crypto.ts';
+import { exportEncrypted } from '../../../src/data-io/export-encrypted.ts';
 import { exportJson } from '../../../src/data-io/export-json.ts';
 import { applyImport, parseImport, type ImportError } from '../../../src/data-io/import-json.ts';
 import type { FootprintDB } from '../../../src/store/db.ts';

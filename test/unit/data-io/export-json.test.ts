@@ -6,7 +6,7 @@ import { SCHEMA_VERSION, type FootprintDB } from '../../../src/store/db.ts';
 import * as legacy from '../../../src/store/export.ts';
 import { wipeAll } from '../../../src/store/purchases.ts';
 import { rebuildRollups } from '../../../src/store/rollups.ts';
-import { closeDb, dump, FIXED_NOW, openDb, seed, tables } from './helpers.ts';
+import { allItems, closeDb, dump, FIXED_NOW, openDb, seed, tables } from './helpers.ts';
 
 let db: FootprintDB;
 beforeEach(async () => {
@@ -105,7 +105,7 @@ describe('round trip', () => {
     const plan = parseImport(json);
     if (!plan.ok) throw new Error(plan.error);
     await applyImport(db, plan);
-    const titles = (await db.items.toArray()).map((i) => i.title);
+    const titles = (await allItems(db)).map((i) => i.title);
     expect(titles).toContain('<img src=x onerror=alert(1)> Café crème — 100 % coton, « bio »');
     expect(titles).toContain('Multi\nline "quoted", title');
     expect((await db.viewed.get('amazon.com|b0abc'))?.title).toBe('Laptop stand <b>aluminium</b>');

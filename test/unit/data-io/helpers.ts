@@ -2,6 +2,7 @@ import { FootprintDB } from '../../../src/store/db';
 import { recordPurchase, type NewPurchase } from '../../../src/store/purchases';
 import { updateSettings } from '../../../src/store/settings';
 import type { ViewedRecord } from '../../../src/store/records';
+import { itemRows, purchaseRow } from '../../../src/store/stored-purchase';
 import type { Estimate, EstimateMethod, Order } from '../../../src/types';
 
 let n = 0;
@@ -100,27 +101,21 @@ export async function seed(db: FootprintDB, count = 12): Promise<void> {
   await db.settings.put({ key: 'futureThing', value: { nested: [1, 'two', { three: true }], n: null } });
 }
 
-/** Every table, in key order, as one string: equal strings = the same data, byte for byte. */
+/** Every table, in key order, as one string: equal strings = the same data, byte for byte (items are inside their purchases). */
 export async function dump(db: FootprintDB): Promise<string> {
-  const [purchases, items, viewed, settings, months] = await Promise.all([
-    db.purchases.toArray(),
-    db.items.toArray(),
-    db.viewed.toArray(),
-    db.settings.toArray(),
-    db.months.toArray(),
-  ]);
-  return JSON.stringify({ purchases, items, viewed, settings, months });
+  const [purchases, viewed, settings, months] = await Promise.all([db.purchases.toArray(), db.viewed.toArray(), db.settings.toArray(), db.months.toArray()]);
+  return JSON.stringify({ purchases, viewed, settings, months });
 }
 
+/** Every table as the export file has it: purchases and items as rows of their own. */
 export async function tables(db: FootprintDB) {
-  const [purchases, items, viewed, settings, months] = await Promise.all([
-    db.purchases.toArray(),
-    db.items.toArray(),
-    db.viewed.toArray(),
-    db.settings.toArray(),
-    db.months.toArray(),
-  ]);
-  return { purchases, items, viewed, settings, months };
+  const [stored, viewed, settings, months] = await Promise.all([db.purchases.toArray(), db.viewed.toArray(), db.settings.toArray(), db.months.toArray()]);
+  return { purchases: stored.map(purchaseRow), items: stored.flatMap(itemRows), viewed, settings, months };
+}
+
+/** Every item as a row, in purchase then position order. */
+export async function allItems(db: FootprintDB) {
+  return (await db.purchases.toArray()).flatMap(itemRows);
 }
 
 export const FIXED_NOW = NOW;

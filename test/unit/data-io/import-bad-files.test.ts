@@ -3,7 +3,7 @@ import { exportJson } from '../../../src/data-io/export-json.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../../src/data-io/format.ts';
 import { applyImport, checkFileSize, parseImport, previewImport, utf8Length, type ImportError } from '../../../src/data-io/import-json.ts';
 import { SCHEMA_VERSION, type FootprintDB } from '../../../src/store/db.ts';
-import { closeDb, dump, FIXED_NOW, openDb, seed } from './helpers.ts';
+import { allItems, closeDb, dump, FIXED_NOW, openDb, seed } from './helpers.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -115,26 +115,34 @@ describe('bad files: a clear error, and the database unchanged byte for byte', (
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
-  it('refuses more than 50 MB before parsing (ASCII)', async () => {
-    const big = `{${FMT},"pad":"${'x'.repeat(MAX_IMPORT_BYTES)}"}`;
-    const r = parseImport(big);
+  it('refuses a file over the byte limit before parsing (ASCII)', async () => {
+    const limit = 1024 * 1024;
+    const big = `{${FMT},"pad":"${'x'.repeat(limit)}"}`;
+    const r = parseImport(big, { maxBytes: limit });
     expect(r.ok).toBe(false);
-    expect((r as ImportError).error).toMatch(/too large \(more than 50 MB\)/);
+    expect((r as ImportError).error).toMatch(/too large \(more than 1 MB\)/);
     expect(await dump(db)).toBe(before);
   });
 
-  it('counts bytes, not characters: 26 M accented letters are 52 MB', () => {
-    const big = 'é'.repeat(26 * 1024 * 1024);
-    expect(big.length).toBeLessThan(MAX_IMPORT_BYTES);
-    expect(utf8Length(big)).toBe(52 * 1024 * 1024);
-    expect((parseImport(big) as ImportError).error).toMatch(/too large/);
+  it('counts bytes, not characters: 0.6 M accented letters are 1.2 MB', () => {
+    const limit = 1024 * 1024;
+    const big = 'é'.repeat(600 * 1024);
+    expect(big.length).toBeLessThan(limit);
+    expect(utf8Length(big)).toBe(1200 * 1024);
+    expect((parseImport(big, { maxBytes: limit }) as ImportError).error).toMatch(/too large/);
     expect(utf8Length('a€😀')).toBe(1 + 3 + 4);
   });
 
   it('lets the file picker refuse a file by its size, before reading it', () => {
     expect(checkFileSize(0)?.error).toMatch(/empty/);
-    expect(checkFileSize(MAX_IMPORT_BYTES + 1)?.error).toMatch(/too large \(50 MB; the limit is 50 MB\)/);
+    expect(checkFileSize(MAX_IMPORT_BYTES + 1)?.error).toMatch(/too large \(256 MB; the limit is 256 MB\)/);
     expect(checkFileSize(1024)).toBeNull();
+  });
+
+  it('takes an export of 100,000 purchases (about 95 MB) with room to spare, and refuses absurd sizes', () => {
+    expect(MAX_IMPORT_BYTES).toBeGreaterThanOrEqual(2 * 95 * 1024 * 1024);
+    expect(checkFileSize(100 * 1024 * 1024)).toBeNull();
+    expect(checkFileSize(2 * 1024 * 1024 * 1024)?.error).toMatch(/too large \(2048 MB/);
   });
 
   it('refuses a file of more than a million rows before checking any record', async () => {
@@ -200,7 +208,7 @@ describe('odd but acceptable files', () => {
     if (!plan.ok) throw new Error(plan.error);
     expect((await applyImport(db, plan)).ok).toBe(true);
     const id = (JSON.parse(base) as Json).tables.items[0].id as string;
-    const item = await db.items.get(id);
+    const item = (await allItems(db)).find((i) => i.id === id);
     expect(item?.title).toBe(html);
     expect(item?.estimate.note).toBe(html);
     expect(document.body.dataset.pwned).toBeUndefined();

@@ -60,6 +60,41 @@ describe('message allow-list per sender', () => {
     expect(() => parseMessage(msg, 'content-script')).toThrow();
   });
 
+  const IMPORT = '0c6f0d2e-5d7b-4d5e-9a3b-2f1d9b7a8c01';
+  const start = { schemaVersion: 3, exportedAt: null, app: 'x', counts: { purchases: 1, items: 1, viewed: 0, settings: 0 }, months: 0 };
+  const PAGED: Array<[string, unknown]> = [
+    ['export start', { type: 'data/export-start' }],
+    ['an export page', { type: 'data/export-page', after: null, limit: 4000 }],
+    ['a later export page', { type: 'data/export-page', after: 'amazon.com|112-1', limit: 10 }],
+    ['a CSV page', { type: 'data/export-csv-page', after: { date: '2026-01-02', skip: 3 }, limit: 4000 }],
+    ['an import start', { type: 'data/import-begin', start }],
+    ['an import chunk', { type: 'data/import-chunk', importId: IMPORT, table: 'items', start: 5000, rows: '[{},{}]' }],
+    ['an import check', { type: 'data/import-check', importId: IMPORT }],
+    ['an import commit', { type: 'data/import-commit', importId: IMPORT }],
+    ['an import ping', { type: 'data/import-ping', importId: IMPORT }],
+    ['an import abort', { type: 'data/import-abort', importId: IMPORT }],
+  ];
+  it.each(PAGED)('paged data: %s is for extension pages only', (_n, msg) => {
+    expect(() => parseMessage(msg, 'extension-page')).not.toThrow();
+    expect(() => parseMessage(msg, 'content-script')).toThrow();
+    expect(() => parseMessage(msg, 'untrusted')).toThrow();
+  });
+
+  it.each([
+    ['a page of a million', { type: 'data/export-page', after: null, limit: 1_000_000 }],
+    ['a cursor that is not text', { type: 'data/export-page', after: 12, limit: 10 }],
+    ['a CSV cursor with a bad date', { type: 'data/export-csv-page', after: { date: '2026-02-30', skip: 0 }, limit: 10 }],
+    ['a chunk of an unknown table', { type: 'data/import-chunk', importId: IMPORT, table: 'months', start: 0, rows: '[]' }],
+    ['a chunk that is not text', { type: 'data/import-chunk', importId: IMPORT, table: 'items', start: 0, rows: [{}] }],
+    ['a chunk of more than 32 MB', { type: 'data/import-chunk', importId: IMPORT, table: 'items', start: 0, rows: ' '.repeat(32 * 1024 * 1024 + 1) }],
+    ['a negative chunk start', { type: 'data/import-chunk', importId: IMPORT, table: 'items', start: -1, rows: '[]' }],
+    ['an import id that is not one', { type: 'data/import-commit', importId: '../../x' }],
+    ['counts that are not numbers', { type: 'data/import-begin', start: { ...start, counts: { ...start.counts, items: 'all' } } }],
+    ['a schema of 0', { type: 'data/import-begin', start: { ...start, schemaVersion: 0 } }],
+  ])('rejects paged data with %s', (_n, msg) => {
+    expect(() => parseMessage(msg, 'extension-page')).toThrow();
+  });
+
   it('copies payloads field by field: no prototype or extra keys survive', () => {
     const hostile = JSON.parse(`{"type":"page/seen","kind":"product","product":{"title":"x","__proto__":{"polluted":true},"extra":"<img src=x>"}}`);
     const msg = parseMessage(hostile, 'content-script');

@@ -1,11 +1,18 @@
 import type { PageMessage, Replies } from '../../../src/messages/protocol';
 import type { PageSend } from '../../../src/popup/api';
-import type { PurchaseWithItems, Summary, Totals } from '../../../src/store/purchases';
-import type { ItemRecord } from '../../../src/store/records';
-import type { Estimate } from '../../../src/types';
+import type { ItemView, PurchaseWithItems, Summary, Totals } from '../../../src/store/purchases';
+import type { EstimateView } from '../../../src/store/expand-estimate';
+import type { ImportPreview } from '../../../src/data-io/parse-import';
+import { encodePurchase } from '../../../src/store/purchase-codec';
+import type { StoredPurchase } from '../../../src/store/records';
+
+/** A purchase as the pages see it, as stored (estimates as shown; the fake keeps them whole). */
+function stored(p: PurchaseWithItems): StoredPurchase {
+  return { ...p, items: p.items.map(({ id: _id, purchaseId: _pid, estimate: { otherDataVersion: _o, ...estimate }, ...it }) => ({ ...it, estimate })) };
+}
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/store/settings';
 
-export function estimate(kg: number | null, over: Partial<Estimate> = {}): Estimate {
+export function estimate(kg: number | null, over: Partial<EstimateView> = {}): EstimateView {
   return {
     kg,
     low: kg === null ? null : kg * 0.5,
@@ -17,16 +24,17 @@ export function estimate(kg: number | null, over: Partial<Estimate> = {}): Estim
     source: kg === null ? null : 'US EPA USEEIO v1.3',
     dataVersion: 'test-1',
     inputs: { price: 100, currency: 'EUR' },
+    otherDataVersion: false,
     ...over,
   };
 }
 
-export function purchase(i: number, over: Partial<PurchaseWithItems> = {}, items?: Array<Partial<ItemRecord>>): PurchaseWithItems {
+export function purchase(i: number, over: Partial<PurchaseWithItems> = {}, items?: Array<Partial<ItemView>>): PurchaseWithItems {
   const id = `shop${i}.example|${i}`;
   const day = String((i % 28) + 1).padStart(2, '0');
   const month = String((i % 12) + 1).padStart(2, '0');
   const date = `2026-${month}-${day}`;
-  const its: ItemRecord[] = (items ?? [{}]).map((o, position) => {
+  const its: ItemView[] = (items ?? [{}]).map((o, position) => {
     const e = o.estimate ?? estimate(10 + i);
     return {
       id: `${id}#${position}`,
@@ -103,13 +111,28 @@ export interface FakeOptions {
   status?: Replies['status/get']['status'];
   fail?: Partial<Record<PageMessage['type'], string>>;
   replies?: Partial<{ [K in PageMessage['type']]: (msg: Extract<PageMessage, { type: K }>) => Replies[K] }>;
+  /** What `data/import-check` says about a staged import. */
+  preview?: ImportPreview;
 }
+
+const DEFAULT_PREVIEW: ImportPreview = {
+  ok: true,
+  counts: { purchases: 1, items: 1, viewed: 0, settings: 0 },
+  dateRange: { from: '2026-01-01', to: '2026-01-01' },
+  add: { purchases: 1, items: 1, viewed: 0, settings: 0 },
+  update: { purchases: 0, items: 0, viewed: 0, settings: 0 },
+  unchanged: { purchases: 0, items: 0, viewed: 0, settings: 0 },
+  removedItems: 0,
+  warnings: [],
+};
 
 export interface Fake {
   send: PageSend;
   log: PageMessage[];
   purchases: PurchaseWithItems[];
   settings: Settings;
+  /** The import the fake background holds, if any. */
+  staged: { id: string; rows: number } | null;
   of<T extends PageMessage['type']>(type: T): Array<Extract<PageMessage, { type: T }>>;
 }
 
@@ -119,6 +142,7 @@ export function fakeBackground(opts: FakeOptions = {}): Fake {
     log: [],
     purchases: opts.purchases ? [...opts.purchases] : [],
     settings: { ...DEFAULT_SETTINGS, disabledShops: [] },
+    staged: null,
     send: undefined as unknown as PageSend,
     of: (type) => fake.log.filter((m) => m.type === type) as never,
   };
@@ -195,10 +219,39 @@ export function fakeBackground(opts: FakeOptions = {}): Fake {
         return { settings: fake.settings };
       case 'data/export':
         return { json: JSON.stringify({ format: 'local-footprint-export', tables: { purchases: fake.purchases } }) };
-      case 'data/export-csv':
-        return { csv: 'date,shop\n' };
-      case 'data/backup-export':
-        return { text: '{"format":"local-footprint-backup"}' };
+      case 'data/export-start':
+        return { schemaVersion: 3, exportedAt: '2026-06-15T10:00:00.000Z', viewed: [], settings: [{ key: 'badgeMode', value: 'page' }], purchases: fake.purchases.length };
+      case 'data/export-page': {
+        // Pages of two purchases at most, by id, as compact rows.
+        const rest = [...fake.purchases].sort((a, b) => (a.id < b.id ? -1 : 1)).filter((p) => msg.after === null || p.id > msg.after);
+        const page = rest.slice(0, Math.min(msg.limit, 2));
+        return { rows: JSON.stringify(page.map((p) => encodePurchase(stored(p)))), count: page.length, next: rest.length > page.length ? page[page.length - 1]!.id : null };
+      }
+      case 'data/export-csv-page':
+        return msg.after === null ? { rows: 'row 1\r\n', count: 1, next: { date: '2026-01-01', skip: 1 } } : { rows: 'row 2\r\n', count: 1, next: null };
+      case 'data/import-begin':
+        fake.staged = { id: `0000000${fake.log.length}-aaaa`, rows: 0 };
+        return { importId: fake.staged.id };
+      case 'data/import-chunk':
+        if (!fake.staged || fake.staged.id !== msg.importId) throw new Error('The import was interrupted');
+        fake.staged.rows += (JSON.parse(msg.rows) as unknown[]).length;
+        return { staged: { purchases: fake.staged.rows, items: 0, viewed: 0, settings: 0 } };
+      case 'data/import-check':
+        if (!fake.staged || fake.staged.id !== msg.importId) throw new Error('The import was interrupted');
+        return { preview: opts.preview ?? DEFAULT_PREVIEW };
+      case 'data/import-commit': {
+        if (!fake.staged || fake.staged.id !== msg.importId) throw new Error('The import was interrupted');
+        fake.staged = null;
+        const p = opts.preview ?? DEFAULT_PREVIEW;
+        return { result: { ok: true, counts: p.counts, dateRange: p.dateRange, add: p.add, update: p.update, unchanged: p.unchanged, removedItems: p.removedItems, months: 1 } };
+      }
+      case 'data/import-ping':
+        return { alive: fake.staged?.id === msg.importId };
+      case 'data/import-abort': {
+        const had = fake.staged?.id === msg.importId;
+        if (had) fake.staged = null;
+        return { aborted: had };
+      }
       case 'data/wipe-preview':
         return {
           preview: {

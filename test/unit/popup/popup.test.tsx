@@ -195,6 +195,20 @@ describe('details, editing and deleting', () => {
     expect(d).toContain('US EPA USEEIO v1.3');
     expect(d).toContain('test-1');
     expect(d).toContain('price');
+    expect(q('[data-testid="other-data-version"]')).toBeNull();
+  });
+
+  it('says when an estimate was made with other data, and shows it as stored', async () => {
+    await mount({ purchases: [purchase(1, {}, [{ estimate: estimate(10, { dataVersion: '2025.01-old', otherDataVersion: true }) }])] });
+    click(q('[data-testid="history"] button'));
+    await settle();
+    const note = q('[data-testid="other-data-version"]')!.textContent!;
+    expect(note).toContain('Made with data version 2025.01-old');
+    expect(note).toContain('the figures are shown as they were stored');
+    // Method, factor, source and range are named all the same.
+    const d = q('[data-testid="item-details"]')!.textContent!;
+    expect(d).toContain('US EPA USEEIO v1.3');
+    expect(d).toContain('range 5.0–20 kg');
   });
 
   it('editing sends item/update and shows "edited"', async () => {
@@ -325,9 +339,15 @@ describe('store problems and links', () => {
     expect(banner.textContent).toContain('Changes waiting to be saved: 3');
     expect(banner.textContent).toContain('QuotaExceededError');
     click(byText(banner, 'button', 'Export now'));
-    await settle();
-    expect(fake.of('data/export')).toHaveLength(1);
-    expect(download).toHaveBeenCalledWith('local-footprint-2026-06-15.json', expect.stringContaining('local-footprint-export'), 'application/json');
+    // The export code is loaded when first asked for.
+    for (let i = 0; i < 100 && download.mock.calls.length === 0; i++) await settle();
+    // Paged like the options page's export, whatever the size of the history.
+    expect(fake.of('data/export-start')).toHaveLength(1);
+    expect(fake.of('data/export-page')).toHaveLength(1);
+    expect(download).toHaveBeenCalledWith('local-footprint-2026-06-15.json', expect.any(Blob), 'application/json');
+    const file = JSON.parse(await (download.mock.calls[0]![1] as Blob).text()) as { format: string; counts: { purchases: number } };
+    expect(file.format).toBe('local-footprint-export');
+    expect(file.counts.purchases).toBe(1);
   });
 
   it('calls the injected openers for settings and methodology', async () => {

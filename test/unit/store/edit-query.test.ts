@@ -6,6 +6,9 @@ import { recordPurchase, summarize } from '../../../src/store/purchases';
 import { rebuildRollups } from '../../../src/store/rollups';
 import { estimate } from '../../../src/engine/estimate';
 import type { PurchaseQuery } from '../../../src/messages/protocol';
+import { itemRows } from '../../../src/store/stored-purchase';
+
+const allItems = async (db: FootprintDB) => (await db.purchases.toArray()).flatMap(itemRows);
 
 /** Rollups after incremental updates equal a full rebuild, up to float rounding. */
 function rounded(months: readonly object[]): unknown {
@@ -55,7 +58,7 @@ describe('history queries', () => {
 
 describe('editing history', () => {
   it('re-estimates an edited item, marks it edited and keeps the month totals right', async () => {
-    const item = (await db.items.toArray()).find((i) => i.title.includes('coffee'))!;
+    const item = (await allItems(db)).find((i) => i.title.includes('coffee'))!;
     const before = item.estimate.kg!;
     const updated = await updateItem(db, item.id, { quantity: 3 }, estimate, 5);
     const it = updated.items[0]!;
@@ -70,7 +73,7 @@ describe('editing history', () => {
   });
 
   it('changing the category changes the method', async () => {
-    const item = (await db.items.toArray()).find((i) => i.title.includes('jeans'))!;
+    const item = (await allItems(db)).find((i) => i.title.includes('jeans'))!;
     const cat = 'Home & Garden > Household Appliances';
     const updated = await updateItem(db, item.id, { category: cat }, estimate, 5);
     expect(updated.items[0]!.estimate.category).toBe(cat);
@@ -78,7 +81,7 @@ describe('editing history', () => {
   });
 
   it('deleting the last item deletes the purchase and its share of the totals', async () => {
-    const item = (await db.items.toArray()).find((i) => i.title.includes('coffee'))!;
+    const item = (await allItems(db)).find((i) => i.title.includes('coffee'))!;
     expect(await deleteItem(db, item.id, 5)).toBeNull();
     expect(await db.purchases.get('amazon.com|A3')).toBeUndefined();
     const monthsBefore = rounded(await db.months.toArray());

@@ -1,0 +1,59 @@
+import type { FootprintDB } from '../store/db';
+import type { SettingRecord, ViewedRecord } from '../store/records';
+import { encodePurchase } from '../store/purchase-codec';
+import { rollupCounts } from '../store/purchases';
+import { SCHEMA_VERSION } from '../store/schema';
+
+/**
+ * The background's half of the paged export: the options page asks for the small tables once, then for
+ * purchases a few thousand at a time (each page well under Chrome's 64 MB limit on one message), and
+ * writes the file from the pieces (`paged-export.ts`).
+ *
+ * Purchases go out as JSON text of their compact rows (`purchase-codec.ts`), less than half the size of
+ * the file's rows: the message channel's cost grows with the bytes it carries, and the page turns rows
+ * into the file's shape as fast as it would parse them. A purchase and its items always travel together,
+ * read in the same transaction, so a purchase recorded during the export is in the file whole or not at all.
+ */
+
+export interface ExportStart {
+  schemaVersion: number;
+  /** ISO date-time of the export. */
+  exportedAt: string;
+  viewed: ViewedRecord[];
+  settings: SettingRecord[];
+  /** Purchases at the start (for progress only: the file counts what its pages hold). */
+  purchases: number;
+}
+
+export async function exportStart(db: FootprintDB, now: number): Promise<ExportStart> {
+  return db.transaction('r', [db.viewed, db.settings, db.months], async () => {
+    const [viewed, settings, { purchases }] = await Promise.all([db.viewed.toArray(), db.settings.toArray(), rollupCounts(db)]);
+    return { schemaVersion: SCHEMA_VERSION, exportedAt: new Date(now).toISOString(), viewed, settings, purchases };
+  });
+}
+
+export interface ExportPage {
+  /** The page's purchases as a JSON list of compact rows (`PurchaseRow`, items inside). */
+  rows: string;
+  count: number;
+  /** Id of the last purchase sent, to ask for the next page with; null after the last page. */
+  next: string | null;
+}
+
+/**
+ * Up to `limit` purchases with ids after `after` (primary-key order), with their items. Pages are read
+ * one after another: asking for several at once was measured no faster (the channel and the page's own
+ * work are the limit, not the reads), and held more memory.
+ */
+export async function exportPage(db: FootprintDB, after: string | null, limit: number): Promise<ExportPage> {
+  const range = after === null ? db.purchases.orderBy(':id') : db.purchases.where(':id').above(after);
+  // One more than asked says whether the range goes on, without a request that comes back empty.
+  const page = await range.limit(limit + 1).toArray();
+  const more = page.length > limit;
+  if (more) page.pop();
+  return {
+    rows: JSON.stringify(page.map(encodePurchase)),
+    count: page.length,
+    next: more ? page[page.length - 1]!.id : null,
+  };
+}

@@ -1,4 +1,5 @@
 import type { SchemaNode } from './schema-node';
+import { textStart } from './bounded-text';
 
 /** The element each microdata / RDFa item came from: lets the reader ask "does it hold the h1?". */
 export const ELEMENT_OF = new WeakMap<SchemaNode, Element>();
@@ -22,10 +23,9 @@ export function elementValue(el: Element, name: string): string | null {
   if (tag === 'a' || tag === 'link' || tag === 'area') return el.getAttribute('href');
   if (tag === 'img' || tag === 'source' || tag === 'audio' || tag === 'video' || tag === 'iframe') return el.getAttribute('src');
   if (tag === 'data' || tag === 'meter') return el.getAttribute('value');
-  if (tag === 'time') return el.getAttribute('datetime') ?? el.textContent;
+  if (tag === 'time') return el.getAttribute('datetime') ?? textStart(el, MAX_TEXT);
   if (SKIPPED.has(propertyName(name))) return null;
-  const text = el.textContent ?? '';
-  return text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  return textStart(el, MAX_TEXT);
 }
 
 export function addProp(node: SchemaNode, name: string, value: unknown): void {

@@ -5,7 +5,8 @@
  */
 export { parsePrice } from '../price/parse';
 export { countryFromHostname } from '../price/country';
-export { findAdapters, isKnownShopHost } from '../shops/registry';
+export { findAdapters, hostAdapters, isKnownShopHost, platformAdapters } from '../shops/registry';
 export type { ShopAdapter } from '../shops/types';
 export { readVisualProduct } from '../visual/read-visual';
 export { readOrders } from '../orders/read-order';
+export { mayBeOrderPage } from '../orders/gate';

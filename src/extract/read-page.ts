@@ -2,7 +2,13 @@
  * Page understanding: what kind of shop page this is, and the product or order on it.
  *
  * Order of questions (each answers cheaply before the next runs):
- *   1. quickShopCheck: could this be a shop page at all? No → 'other'.
+ *   1. quickShopCheck: could this be a shop page at all? No → 'other' (unless an order is read, 2).
+ *   1b. A product page settled before anything else is read (the shop's adapter reads it by its own
+ *      URL rules, or, with no adapter, JSON-LD else microdata names one product with a price and a
+ *      currency that no other markup contradicts; see startProduct in read-product.ts), on a page with
+ *      no order signal (no order path or heading, no Order entity) and no cart or checkout path →
+ *      'product'. This is the common case; it skips the order readers, the payment-field check and the
+ *      DOM tiers.
  *   2. Orders: readOrders(...) non-empty → 'order' (order = first, orders = all when several).
  *   3. Cart / checkout by URL path (/cart, /basket, /warenkorb, /panier, /checkout, /kasse, ...),
  *      and checkout by card-number / security-code fields.
@@ -23,11 +29,13 @@
  */
 import type { PageReading } from '../types';
 import { flowKindFromDom, flowKindFromUrl, hasPaymentFields } from './flow-kind';
-import { readOrders } from './peers';
+import { mayBeOrderPage, readOrders } from './peers';
 import { quickShopCheck } from './quick-check';
-import { readProduct } from './read-product';
+import { readProduct, startProduct, type ProductStart } from './read-product';
 
 const OTHER: PageReading = { kind: 'other', product: null, order: null };
+/** Entities that make a page an order (or a receipt) whatever product it also names. */
+const ORDER_TYPES = ['Order', 'Invoice'];
 
 export function readPage(document: Document, url: string): PageReading {
   let u: URL;
@@ -36,12 +44,15 @@ export function readPage(document: Document, url: string): PageReading {
   } catch {
     return { ...OTHER };
   }
+  const shop = quickShopCheck(document, u);
+  const start = shop ? productFirst(document, u) : null;
+  if (start?.settled?.product) return { kind: 'product', product: start.settled.product, order: null };
   // Order confirmations can come without any shop signal (an e-mail in a web-mail tab); readOrders has
   // its own cheap gate, so it is asked even when the page does not look like a shop.
   const orders = orderReading(document, u);
   if (orders) return orders;
-  if (!quickShopCheck(document, u)) return { ...OTHER };
-  return readAfterOrders(document, u);
+  if (!shop) return { ...OTHER };
+  return readAfterOrders(document, u, start);
 }
 
 /**
@@ -49,7 +60,20 @@ export function readPage(document: Document, url: string): PageReading {
  * readPage, without asking the check twice.
  */
 export function readShopPage(document: Document, u: URL): PageReading {
-  return orderReading(document, u) ?? readAfterOrders(document, u);
+  const start = productFirst(document, u);
+  if (start?.settled?.product) return { kind: 'product', product: start.settled.product, order: null };
+  return orderReading(document, u) ?? readAfterOrders(document, u, start);
+}
+
+/**
+ * The markup's reading, read before the orders; null on cart and checkout paths. Its settled product
+ * stands only on a page without order signals (see 1b), else it is dropped and the start reused.
+ */
+function productFirst(document: Document, u: URL): ProductStart | null {
+  if (flowKindFromUrl(u)) return null;
+  const start = startProduct(document, u);
+  if (start.settled && (ORDER_TYPES.some((t) => start.jsonLd.types.has(t)) || mayBeOrderPage(document, u))) start.settled = null;
+  return start;
 }
 
 function orderReading(document: Document, u: URL): PageReading | null {
@@ -60,12 +84,11 @@ function orderReading(document: Document, u: URL): PageReading | null {
   return reading;
 }
 
-function readAfterOrders(document: Document, u: URL): PageReading {
+function readAfterOrders(document: Document, u: URL, start: ProductStart | null): PageReading {
   const flow = flowKindFromUrl(u);
   if (flow) return { kind: flow, product: null, order: null };
-  if (hasPaymentFields(document)) return { kind: 'checkout', product: null, order: null };
-
-  const product = readProduct(document, u);
+  const options = { paymentStep: () => hasPaymentFields(document) };
+  const product = start ? readProduct(document, u, options, start) : readProduct(document, u, options);
   if (product.kind === 'product' && product.product) return { kind: 'product', product: product.product, order: null };
   if (product.kind === 'cart' || product.kind === 'checkout') return { kind: product.kind, product: null, order: null };
   // An adapter's 'order' without an order readOrders could read is no order to show: 'other'.

@@ -1,21 +1,26 @@
 /**
- * The content script's first question on every page: could this be a shop page at all? It must
- * answer in far under 0.1 ms, so it asks only cheap things: the host, the URL, the title, the browser's
- * cached tag and class collections (scripts, metas, forms, buttons, class tokens) and attribute
- * presence; never substring selectors over the whole tree. It looks for what shops write: JSON-LD,
- * product microdata / RDFa / OpenGraph, Shopify / WooCommerce / Magento signatures, add-to-cart
- * controls, payment fields, price boxes. Pages with no markup at all still pass when their title
- * shows a price or an order word, or a price box / buy button is there, so the visual tier keeps its chance.
+ * The content script's first question on every page: could this be a shop page at all? It asks only
+ * cheap things: the URL, the title, the browser's cached tag and class collections (scripts, metas,
+ * forms, buttons, class tokens) and attribute presence; never substring selectors over the whole tree
+ * (measured on the shared non-shop pages, a selector list, even tag-qualified, costs more than these
+ * loops). It looks for what shops write: JSON-LD naming a product, an offer or an order (news, recipe
+ * and event pages carry JSON-LD too), product microdata / RDFa / OpenGraph, Shopify / WooCommerce /
+ * Magento signatures, add-to-cart controls, payment fields, price boxes. Pages with no markup at all
+ * still pass when their title shows a price or an order word, or a price box / buy button is there, so
+ * the visual tier keeps its chance.
  */
 import { flowKindFromUrl, hasPaymentFields } from './flow-kind';
 
 /** Class tokens shops give price boxes and buy buttons: getElementsByClassName is a hashed-token lookup. */
 const SHOP_CLASSES = ['price', 'prices', 'product-price', 'price-box', 'product-info', 'add-to-cart', 'addtocart', 'buy-box', 'product-detail'];
-const ITEM_TYPE = /schema\.org\/(?:Product|Offer|AggregateOffer|Order|IndividualProduct|Vehicle|Car)\b/i;
-const CART_CONTROL = /add.?to.?(?:cart|bag|basket)|button-cart|addtocart|buy.?now|warenkorb|panier|carrito|carrello|winkelwagen|ko[sš]ar|sepet|корзин|購物車|장바구니/i;
-const CART_FORM = /cart|basket|warenkorb|panier|checkout/i;
 const SHOP_SCRIPT = /cdn\.shopify\.com|woocommerce|\/mage\/|magento/i;
 const OG_PRODUCT = /^(?:product:price|og:price)/;
+/** A JSON-LD type that makes a page a shop page (a product, an offer, an order); other types (articles, events) do not. */
+const SHOP_LD_TYPE = /"(?:[^"]{0,40}[/:])?(?:Product|ProductGroup|ProductModel|IndividualProduct|SomeProducts|Offer|AggregateOffer|Order|Invoice|Vehicle|Car|Motorcycle|Book)"/i;
+const ITEM_TYPE = /schema\.org\/(?:Product|Offer|AggregateOffer|Order|IndividualProduct|Vehicle|Car)\b/i;
+const CART_CONTROL = /add.?to.?(?:cart|bag|basket)|button-cart|addtocart|buy.?now|warenkorb|panier|carrito|carrello|winkelwagen|ko[sš]ar|sepet|корзин|購物車|장바구니/i;
+/** Words of a cart or checkout form's action URL (lower case; plain substring tests, no regex to compile). */
+const CART_FORM_WORDS = ['cart', 'basket', 'warenkorb', 'panier', 'checkout'];
 const MAX_ITEMS = 200;
 const MAX_BUTTONS = 150;
 
@@ -33,11 +38,12 @@ export function shopSignals(document: Document, url: URL): boolean {
   if (flowKindFromUrl(url)) return true;
   if (TITLE_HINT.test(document.title ?? '')) return true;
   if (PATH_HINT.test(url.pathname)) return true;
-  // Live tag collections are cached by the browser: scanning them beats any attribute selector.
+  // Live tag collections are cached by the browser: scanning them beats an attribute selector list.
   const scripts = document.scripts;
   for (let i = 0; i < scripts.length; i++) {
     const s = scripts[i]!;
-    if (s.type === 'application/ld+json' || SHOP_SCRIPT.test(s.src)) return true;
+    // JSON-LD counts when it names a shop type: news, recipe and event pages carry JSON-LD too.
+    if (s.type === 'application/ld+json' ? SHOP_LD_TYPE.test(s.textContent ?? '') : SHOP_SCRIPT.test(s.src)) return true;
   }
   const metas = document.getElementsByTagName('meta');
   for (let i = 0; i < metas.length; i++) {
@@ -49,7 +55,6 @@ export function shopSignals(document: Document, url: URL): boolean {
   const body = document.body;
   if (body && /\bwoocommerce\b|catalog-product/.test(body.className)) return true;
   if (hasPaymentFields(document)) return true;
-  // Attribute presence is cheap in Chromium; substring selectors on class / id are not (~0.5 ms on big pages).
   if (document.querySelector('[itemtype],[typeof]')) {
     const items = document.querySelectorAll('[itemtype],[typeof]');
     const n = Math.min(items.length, MAX_ITEMS);
@@ -60,7 +65,7 @@ export function shopSignals(document: Document, url: URL): boolean {
   }
   for (const token of SHOP_CLASSES) if (document.getElementsByClassName(token).length > 0) return true;
   const forms = document.forms;
-  for (let i = 0; i < forms.length && i < MAX_BUTTONS; i++) if (CART_FORM.test(forms[i]!.getAttribute('action') ?? '')) return true;
+  for (let i = 0; i < forms.length && i < MAX_BUTTONS; i++) if (cartAction(forms[i]!.getAttribute('action'))) return true;
   const buttons = document.getElementsByTagName('button');
   const n = Math.min(buttons.length, MAX_BUTTONS);
   for (let i = 0; i < n; i++) {
@@ -68,4 +73,10 @@ export function shopSignals(document: Document, url: URL): boolean {
     if (CART_CONTROL.test(`${b.id} ${b.getAttribute('class') ?? ''} ${b.getAttribute('name') ?? ''}`)) return true;
   }
   return false;
+}
+
+function cartAction(action: string | null): boolean {
+  if (!action) return false;
+  const a = action.toLowerCase();
+  return CART_FORM_WORDS.some((w) => a.includes(w));
 }

@@ -28,13 +28,18 @@ export function readRdfa(document: Document, url: URL, ctx: PriceContext, hints:
   return readEntities(rdfaItems(document), url, ctx, hints);
 }
 
+/** Any microdata or RDFa item at all: one walk of the page instead of one per syntax when there is none. */
+export function hasDomMarkup(document: Document): boolean {
+  return document.querySelector('[itemscope],[typeof]') !== null;
+}
+
 export function readEntities(roots: unknown[], url: URL, ctx: PriceContext, hints: PageHints = NO_HINTS): TierReading {
   if (roots.length === 0) return { product: null, identified: false, distinctProducts: 0, listedProducts: 0, types: new Set() };
   const entities = collectEntities(roots);
   const groups = groupProducts(entities.products, ctx, url);
   const picked = pickGroup(groups, url, hints);
   // Unidentified among several: none of them speaks for the page, only the breadcrumb trail does.
-  let product = picked?.identified ? picked.facts : null;
+  let product = picked?.identified ? groupFacts(picked.group, ctx, url) : null;
   const trail = entities.breadcrumbs.find((c) => c.length > 0);
   if (trail) {
     if (product) {
@@ -50,31 +55,49 @@ export function readEntities(roots: unknown[], url: URL, ctx: PriceContext, hint
 
 interface Group {
   key: string;
-  facts: ProductFacts;
+  /** The first entity's name (all share it, up to case and spaces). */
+  title: string | null;
   nodes: SchemaNode[];
+  /** Facts already read while grouping (entities without a name), by node. */
+  read: Map<SchemaNode, ProductFacts>;
 }
 
 const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
- * Entities with the same name (one Product per size or colour, as Zara writes them) are one product;
- * the first that carries a price leads, the others fill gaps.
+ * Entities with the same name (one Product per size or colour, as Zara writes them) are one product.
+ * Grouping needs names only: a listing page's dozens of entities are not read in full (each offer's
+ * price goes through the price parser), only the group that turns out to be the page's product is.
  */
 function groupProducts(nodes: SchemaNode[], ctx: PriceContext, url: URL): Group[] {
   const groups: Group[] = [];
   for (const node of nodes.slice(0, 100)) {
-    const facts = productFromNode(node, ctx, url);
-    const key = facts.title ? norm(facts.title) : (facts.sku ?? textOf(prop(node, '@id')) ?? `#${groups.length}`);
-    const group = groups.find((g) => g.key === key);
-    if (!group) {
-      groups.push({ key, facts, nodes: [node] });
-      continue;
+    let title = textOf(prop(node, 'name'));
+    let facts: ProductFacts | null = null;
+    if (!title) {
+      // Without a name the key comes from what the entity reads as (a variant's name, its sku).
+      facts = productFromNode(node, ctx, url);
+      title = facts.title ?? null;
     }
+    const key = title ? norm(title) : (facts!.sku ?? textOf(prop(node, '@id')) ?? `#${groups.length}`);
+    let group = groups.find((g) => g.key === key);
+    if (!group) groups.push((group = { key, title, nodes: [], read: new Map() }));
     group.nodes.push(node);
-    if (group.facts.price == null && facts.price != null) group.facts = fillFrom(facts, group.facts);
-    else group.facts = fillFrom(group.facts, facts);
+    if (facts) group.read.set(node, facts);
   }
   return groups;
+}
+
+/** A group's facts: the first entity that carries a price leads, the others fill gaps. */
+function groupFacts(group: Group, ctx: PriceContext, url: URL): ProductFacts {
+  let facts: ProductFacts | null = null;
+  for (const node of group.nodes) {
+    const f = group.read.get(node) ?? productFromNode(node, ctx, url);
+    if (!facts) facts = f;
+    else if (facts.price == null && f.price != null) facts = fillFrom(f, facts);
+    else facts = fillFrom(facts, f);
+  }
+  return facts!;
 }
 
 function fillFrom(primary: ProductFacts, secondary: ProductFacts): ProductFacts {
@@ -90,9 +113,9 @@ function fillFrom(primary: ProductFacts, secondary: ProductFacts): ProductFacts 
  * whose url is this page, whose element holds the h1, or whose name the h1 / page title gives.
  * No clear winner = not identified (the caller treats that as a listing).
  */
-function pickGroup(groups: Group[], url: URL, hints: PageHints): { facts: ProductFacts; identified: boolean } | null {
+function pickGroup(groups: Group[], url: URL, hints: PageHints): { group: Group; identified: boolean } | null {
   if (groups.length === 0) return null;
-  if (groups.length === 1) return { facts: groups[0]!.facts, identified: true };
+  if (groups.length === 1) return { group: groups[0]!, identified: true };
   const here = url.origin + url.pathname;
   let best: Group | null = null;
   let bestScore = 0;
@@ -105,13 +128,13 @@ function pickGroup(groups: Group[], url: URL, hints: PageHints): { facts: Produc
       const el = ELEMENT_OF.get(n);
       if (el && hints.h1s.some((h) => el.contains(h))) score = Math.max(score, 2);
     }
-    if (namesPage(g.facts.title, hints)) score += 2;
+    if (namesPage(g.title, hints)) score += 2;
     if (score > bestScore) {
       best = g;
       bestScore = score;
       tie = false;
     } else if (score === bestScore && score > 0) tie = true;
   }
-  if (best && bestScore >= 2 && !tie) return { facts: best.facts, identified: true };
-  return { facts: groups[0]!.facts, identified: false };
+  if (best && bestScore >= 2 && !tie) return { group: best, identified: true };
+  return { group: groups[0]!, identified: false };
 }

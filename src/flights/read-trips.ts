@@ -1,5 +1,5 @@
 import type { Cabin, Trip } from './types';
-import { textPrefix } from '../util/text-prefix';
+import { textStart } from '../extract/bounded-text';
 
 /**
  * Flight booking confirmations: airport codes in a route ("LHR → JFK", "London (LHR) to New York (JFK)"),
@@ -23,7 +23,7 @@ const NOT_AIRPORTS = new Set(['THE', 'AND', 'FOR', 'YOU', 'USD', 'EUR', 'GBP', '
 
 export function looksLikeBookingConfirmation(doc: Document): boolean {
   // Asked by the content script's gate on every page: the title and a bounded start of the first heading.
-  const head = `${doc.title.slice(0, 300)} ${textPrefix(doc.querySelector('h1'), 300)}`;
+  const head = `${doc.title.slice(0, 300)} ${textStart(doc.querySelector('h1'), 300)}`;
   return CONFIRMED.test(head);
 }
 

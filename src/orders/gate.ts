@@ -1,4 +1,5 @@
-import { textOf } from './text';
+import { textStart } from '../extract/bounded-text';
+import { clean } from './text';
 import { THANKS } from './wording';
 
 /**
@@ -11,12 +12,17 @@ const CART_OR_CHECKOUT = /\/(?:cart|basket|bag|warenkorb|panier|carrito|carrello
 /** Paths that shops use for the page after payment. */
 const SUCCESS_PATH = /thank[-_]?you|order[-_]?(?:received|confirm\w*|complete\w*|success)|confirmation|best(?:ae|ä)tigung|\/success|\/receipt|\/merci|\/gracias|\/grazie/i;
 
+/** What the wording test reads; the heading's raw text is read a little further, for its whitespace. */
+const MAX_CHARS = 600;
+const MAX_HEADING_CHARS = 2000;
+
 export function mayBeOrderPage(document: Document, url: URL): boolean {
   const path = url.pathname;
   const success = SUCCESS_PATH.test(path);
   if (CART_OR_CHECKOUT.test(path) && !success) return false;
   if (success) return true;
-  // The title and the first h1 only: querySelector stops at the first match.
-  const heads = `${document.title} ${textOf(document.querySelector('h1'))}`.slice(0, 600);
+  // The title and the first h1 only: querySelector stops at the first match, and the heading is read
+  // no further than its first words (a hostile page's 10 MB heading costs nothing).
+  const heads = `${document.title} ${clean(textStart(document.querySelector('h1'), MAX_HEADING_CHARS))}`.slice(0, MAX_CHARS);
   return THANKS.test(heads);
 }

@@ -1,7 +1,8 @@
 import type { Product } from '../types';
-import { clean, crumbs } from './read';
+import { clean, crumbs, MAX_TEXT } from './read';
 import { simpleAdapter } from './simple';
 import { SHOP_HOSTS } from './hosts';
+import { textStart } from '../extract/bounded-text';
 
 /** eBay's h1 starts with a visually hidden "Details about" (localised) for screen readers. */
 const HIDDEN_PREFIX_RE = /^(?:Details about|Detalles de|Détails sur|Details zu|Dettagli su|Details over|Szczegóły dotyczące)\s+/i;
@@ -11,9 +12,9 @@ const BRAND_LABEL_RE = /^(?:Brand|Marke|Marque|Marca|Merk|Marka)\s*:?$/i;
 /** Item specifics are label/value pairs; the brand is the value next to the "Brand" label. */
 function specificsBrand(document: Document): string | null {
   for (const label of Array.from(document.querySelectorAll('.itemAttr td.attrLabels, .ux-labels-values__labels'))) {
-    if (!BRAND_LABEL_RE.test(clean(label.textContent))) continue;
+    if (!BRAND_LABEL_RE.test(clean(textStart(label, MAX_TEXT)))) continue;
     const value = label.nextElementSibling;
-    const t = clean(value?.textContent);
+    const t = clean(textStart(value, MAX_TEXT));
     if (t) return t;
   }
   return null;

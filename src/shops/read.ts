@@ -1,6 +1,7 @@
 import { parsePrice } from '../price/parse';
 import type { Availability, Product } from '../types';
 import { hasPriceToken, INSTALMENT_RE, PRICE_TOKEN_GLOBAL_RE, REFERENCE_RE, UNIT_PRICE_RE } from '../visual/price-text';
+import { textStart } from '../extract/bounded-text';
 
 /** Shared, cheap DOM reading helpers for shop adapters and the visual tier. */
 
@@ -12,33 +13,52 @@ export function clean(text: string | null | undefined): string {
 }
 
 /**
+ * Every text read stops here: a hostile page can put megabytes into one heading or price box, and no
+ * name, price or label is this long. Texts under the cap read exactly as before.
+ */
+export const MAX_TEXT = 10_000;
+
+/**
  * Text a shopper can read: textContent would also return inline <script>/<style> bodies, which
  * shops often nest inside price and availability blocks.
- */
-/**
+ *
  * `max`: callers that only need to know whether the text is short (a price, a label) stop reading
  * once it is longer; on a large container this saves reading the whole subtree.
  */
-export function visibleText(node: Node | null | undefined, max = Infinity): string {
+export function visibleText(node: Node | null | undefined, max = MAX_TEXT): string {
   if (!node) return '';
-  if (node.nodeType === 3) return clean(node.nodeValue);
-  if (max === Infinity) {
+  if (node.nodeType === 3) return clean((node.nodeValue ?? '').slice(0, MAX_TEXT));
+  if (max >= MAX_TEXT) {
     const el = node as Element;
-    if (!el.querySelector || !el.querySelector('script,style,noscript,template')) return clean(node.textContent);
+    // Without skipped tags below, textContent's plain concatenation (capped) is the reading.
+    if (!el.querySelector || !el.querySelector('script,style,noscript,template')) return clean(textStart(node, MAX_TEXT));
   }
   const parts: string[] = [];
-  collect(node, parts, { left: max });
-  return clean(parts.join(' '));
+  collect(node, parts, Math.min(max, MAX_TEXT));
+  const text = clean(parts.join(' '));
+  return text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
 }
 
-function collect(node: Node, parts: string[], budget: { left: number }): void {
-  for (let c = node.firstChild; c && budget.left > 0; c = c.nextSibling) {
-    if (c.nodeType === 3) {
-      const v = c.nodeValue ?? '';
-      parts.push(v);
-      budget.left -= v.trim().length;
-    } else if (c.nodeType === 1 && !SKIP_TAGS.has((c as Element).tagName)) collect(c, parts, budget);
+/** Text nodes in document order until `budget` non-blank characters are read; skipped tags' subtrees are not entered. */
+function collect(root: Node, parts: string[], budget: number): void {
+  let n: Node | null = root.firstChild;
+  while (n && budget > 0) {
+    if (n.nodeType === 3) {
+      const v = n.nodeValue ?? '';
+      parts.push(v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : v);
+      budget -= v.trim().length;
+    } else if (n.nodeType === 1 && n.firstChild && !SKIP_TAGS.has((n as Element).tagName)) {
+      n = n.firstChild;
+      continue;
+    }
+    n = nextOutside(n, root);
   }
+}
+
+/** The next node in document order that is not inside `n`, staying within `root`; null at the end. */
+function nextOutside(n: Node, root: Node): Node | null {
+  for (let c: Node | null = n; c && c !== root; c = c.parentNode) if (c.nextSibling) return c.nextSibling;
+  return null;
 }
 
 /**
@@ -48,19 +68,33 @@ function collect(node: Node, parts: string[], budget: { left: number }): void {
 export function spacedText(node: Node | null | undefined): string {
   if (!node) return '';
   const parts: string[] = [];
-  collectSpaced(node, parts);
-  return clean(parts.join(''));
-}
-
-function collectSpaced(node: Node, parts: string[]): void {
-  for (let c = node.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
-    else if (c.nodeType === 1 && !SKIP_TAGS.has((c as Element).tagName)) {
+  let size = 0;
+  let n: Node | null = node.firstChild;
+  while (n && size < MAX_TEXT) {
+    if (n.nodeType === 3) {
+      const v = n.nodeValue ?? '';
+      parts.push(v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : v);
+      size += v.length;
+    } else if (n.nodeType === 1 && !SKIP_TAGS.has((n as Element).tagName)) {
       parts.push(' ');
-      collectSpaced(c, parts);
+      if (n.firstChild) {
+        n = n.firstChild;
+        continue;
+      }
       parts.push(' ');
     }
+    // Leaving an element closes it with a space, as entering it opened one.
+    let c: Node | null = n;
+    n = null;
+    for (; c && c !== node; c = c.parentNode) {
+      if (c.nextSibling) {
+        n = c.nextSibling;
+        break;
+      }
+      if (c.parentNode !== node) parts.push(' ');
+    }
   }
+  return clean(parts.join('').slice(0, MAX_TEXT));
 }
 
 /** Text of the element's own text nodes, ignoring child elements (badges, "Details" buttons). */
@@ -149,7 +183,7 @@ export function priceText(el: Element): string {
   if (!text) return clean(el.getAttribute('content'));
   const last = el.lastElementChild;
   if (last && !last.firstElementChild) {
-    const cents = clean(last.textContent);
+    const cents = clean(textStart(last, MAX_TEXT));
     if (CENTS_RE.test(cents) && text.endsWith(cents)) {
       const head = text.slice(0, -cents.length);
       if (ENDS_DIGIT_RE.test(head)) return `${head}.${cents}`;

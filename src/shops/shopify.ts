@@ -6,17 +6,27 @@ const SHOPIFY_CDN_RE = /(?:^|\/\/)cdn\.shopify\.com\//;
 const ANALYTICS_RE = /\bShopifyAnalytics\b|\bShopify\.theme\b/;
 const PRODUCTS_PATH_RE = /\/products\/[^/]+\/?$/;
 
+/** Shopify's own meta tags, and assets from its CDN (checked against SHOPIFY_CDN_RE below). */
+const SIGNATURE = 'meta[name^="shopify-"],meta[id^="shopify-"],script[src*="cdn.shopify.com"],link[href*="cdn.shopify.com"]';
+const MAX_ASSETS = 5;
+const MAX_INLINE_SCRIPTS = 30;
+
 /**
- * Shopify storefronts on their own domains. Cheapest checks first: a meta tag, then a handful of
- * script/link URLs, and only on /products/ pages the inline analytics bootstrap.
+ * Shopify storefronts on their own domains: a meta tag or a CDN asset, and only on /products/ pages the
+ * inline analytics bootstrap. Looked for in <head>, where every Shopify theme writes its meta tags,
+ * CDN preconnects and theme scripts: a few dozen elements, where the body can hold tens of thousands.
  */
 function detect(document: Document, url: URL): boolean {
-  if (document.querySelector('meta[name^="shopify-"], meta[id^="shopify-"]')) return true;
-  for (const el of Array.from(document.querySelectorAll('script[src*="cdn.shopify.com"], link[href*="cdn.shopify.com"]')).slice(0, 5)) {
-    if (SHOPIFY_CDN_RE.test(el.getAttribute('src') ?? el.getAttribute('href') ?? '')) return true;
+  const head = document.head;
+  if (!head) return false;
+  const found = head.querySelectorAll(SIGNATURE);
+  for (let i = 0, assets = 0; i < found.length; i++) {
+    const el = found[i]!;
+    if (el.tagName === 'META') return true;
+    if (assets++ < MAX_ASSETS && SHOPIFY_CDN_RE.test(el.getAttribute('src') ?? el.getAttribute('href') ?? '')) return true;
   }
   if (!PRODUCTS_PATH_RE.test(url.pathname)) return false;
-  for (const s of Array.from(document.querySelectorAll('head script:not([src])')).slice(0, 30)) {
+  for (const s of Array.from(document.querySelectorAll('head script:not([src])')).slice(0, MAX_INLINE_SCRIPTS)) {
     if (ANALYTICS_RE.test(s.textContent ?? '')) return true;
   }
   return false;

@@ -1,7 +1,7 @@
 import { countryFromHostname } from '../price/country';
 import type { PageKind, Product } from '../types';
 import { hostMatches } from './host';
-import { availabilityFrom, availabilityFromSchema, attrAt, crumbs, finish, priceAt, textAt, titleAt, type PriceHint } from './read';
+import { availabilityFrom, availabilityFromSchema, attrAt, clean, crumbs, finish, priceAt, textAt, titleAt, type PriceHint } from './read';
 import type { ShopAdapter } from './types';
 
 /**
@@ -58,6 +58,12 @@ export function brandFrom(document: Document, spec: Pick<ShopSpec, 'brand' | 'br
   return spec.brandFixed ?? null;
 }
 
+/** The schema.org availability on the page (a link's href or a meta's content): one lookup, asked only when the shop's own text says nothing. */
+function schemaAvailability(document: Document): string | null {
+  const el = document.querySelector('[itemprop="availability"]');
+  return clean(el?.getAttribute('href')) || clean(el?.getAttribute('content')) || null;
+}
+
 export function simpleAdapter(spec: ShopSpec): ShopAdapter {
   return {
     id: spec.id,
@@ -70,7 +76,6 @@ export function simpleAdapter(spec: ShopSpec): ShopAdapter {
       const hint: PriceHint = { currencyHint: currencyForHost(spec.currency, url.hostname), country: countryFromHostname(url.hostname) };
       const price = priceAt(document, spec.price, hint);
       const availText = spec.availability ? textAt(document, spec.availability) : null;
-      const schemaAvail = attrAt(document, '[itemprop="availability"]', 'href') ?? attrAt(document, '[itemprop="availability"]', 'content');
       const base: Partial<Product> = {
         title,
         price: price?.price ?? null,
@@ -78,7 +83,7 @@ export function simpleAdapter(spec: ShopSpec): ShopAdapter {
         brand: brandFrom(document, spec),
         sku: spec.sku ? textAt(document, spec.sku) : null,
         breadcrumbs: spec.breadcrumbs ? crumbs(document, spec.breadcrumbs) : null,
-        availability: availabilityFrom(availText) ?? availabilityFromSchema(schemaAvail),
+        availability: availabilityFrom(availText) ?? availabilityFromSchema(schemaAvailability(document)),
       };
       return finish({ ...base, ...(spec.extra ? spec.extra(document, url) : {}) });
     },

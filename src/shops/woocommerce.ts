@@ -3,6 +3,7 @@ import { simpleAdapter } from './simple';
 import type { ShopAdapter } from './types';
 
 const WOO_BODY_RE = /(?:^|\s)(?:woocommerce(?:-page|-cart|-checkout|-account)?|single-product)(?:\s|$)/;
+const WORDPRESS_ASSETS = 'link[href*="/wp-content/"],script[src*="/wp-content/"],link[href*="/wp-includes/"],script[src*="/wp-includes/"],meta[name="generator"][content^="WordPress" i],meta[name="generator"][content^="WooCommerce" i]';
 const ORDER_RECEIVED_RE = /\/order-received\/\d+|[?&]order-received=\d+/;
 
 /** WooCommerce shops on any domain: body classes first, then its price markup. */
@@ -10,7 +11,10 @@ function detect(document: Document, url: URL): boolean {
   const cls = document.body?.getAttribute('class') ?? '';
   if (WOO_BODY_RE.test(cls)) return true;
   if (ORDER_RECEIVED_RE.test(url.pathname + url.search) && document.querySelector('.woocommerce-order')) return true;
-  return document.querySelector('.woocommerce-Price-amount, .woocommerce-product-gallery') !== null;
+  // WooCommerce runs on WordPress, whose assets every page's <head> loads: only then is the body's price
+  // markup looked for (a walk of the whole page per class).
+  if (!document.head?.querySelector(WORDPRESS_ASSETS)) return false;
+  return document.querySelector('.woocommerce-Price-amount') !== null || document.querySelector('.woocommerce-product-gallery') !== null;
 }
 
 function kind(document: Document, url: URL): PageKind | null {

@@ -1,7 +1,8 @@
 import type { Product } from '../types';
-import { clean, priceAfter } from './read';
+import { clean, MAX_TEXT, priceAfter } from './read';
 import { simpleAdapter } from './simple';
 import { SHOP_HOSTS } from './hosts';
+import { textStart } from '../extract/bounded-text';
 
 /**
  * Zalando's class names are generated and change between deploys, so the rules are structural:
@@ -17,7 +18,7 @@ function read(document: Document): Partial<Product> {
     scope = scope.parentElement;
     if (!out.brand) {
       const h3 = scope.querySelector('h3');
-      if (h3 && h3.compareDocumentPosition(h1) & 4) out.brand = clean(h3.textContent) || null;
+      if (h3 && h3.compareDocumentPosition(h1) & 4) out.brand = clean(textStart(h3, MAX_TEXT)) || null;
     }
   }
   const price = priceAfter(h1, scope, { currencyHint: 'EUR' });

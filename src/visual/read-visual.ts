@@ -1,5 +1,5 @@
 import { countryFromHostname } from '../price/country';
-import { clean, isStruck, metaContent, ownText, priceText, spacedText, toPrice, visibleText } from '../shops/read';
+import { clean, isStruck, MAX_TEXT, metaContent, priceText, spacedText, toPrice, visibleText } from '../shops/read';
 import type { Product } from '../types';
 import {
   hasPriceToken,
@@ -10,25 +10,13 @@ import {
   SHIPPING_RE,
   UNIT_PRICE_RE,
 } from './price-text';
+import { findBuyControls } from './buy-controls';
 
 /**
  * The generic tier for pages without usable markup: what a shopper reads as "the product" is the
  * main heading, and "its price" is the emphasised amount next to the heading and the buy button.
  * Everything here is bounded: a few selectors, a few ancestors, a capped walk per ancestor.
  */
-
-const BUY_SELECTORS = [
-  '#add-to-cart-button', '#addToCart', '#add-to-cart', '#AddToCart', '#AddToCartForm', '#addToCartButton',
-  'button.single_add_to_cart_button', 'button[name="add"]', '[name="add-to-cart"]',
-  'form[action*="/cart/add"]', 'form[action*="add-to-cart"]', 'form[action*="addtocart"]', 'form[action*="basket/add"]',
-  '[data-testid*="add-to-cart"]', '[data-test*="add-to-cart"]', '[data-action*="add-to-cart"]', '[data-qa*="add-to-cart"]',
-  'button[id*="add-to-cart"]', 'button[id*="addToCart"]', 'button[id*="AddToCart"]', 'button[class*="add-to-cart"]',
-  'button[class*="addToCart"]', 'button[class*="add-to-basket"]', 'button[class*="addtocart"]',
-  'input[type="submit"][name*="cart"]',
-].join(',');
-
-/** The label ends at a non-letter: `\b` only knows ASCII letters, so it fails after "купить" or "カートに入れる". */
-const BUY_TEXT_RE = /^(?:\+\s*)?(?:add to (?:cart|basket|bag|trolley)|buy now|buy it now|purchase|in den (?:warenkorb|einkaufswagen)|(?:jetzt )?kaufen|in den korb|ajouter au panier|acheter|añadir al (?:carrito|cesta)|agregar al carrito|comprar(?: ahora)?|aggiungi al carrello|acquista(?: ora)?|in winkelwagen|toevoegen aan winkelwagen|lägg i (?:varukorgen|kundvagnen)|lisää ostoskoriin|dodaj do koszyka|kup teraz|adicionar ao carrinho|sepete ekle|в корзину|купить|カートに入れる|加入购物车|أضف إلى السلة|أضف الى حقيبة التسوق|přidat do košíku|kosárba|adaugă în coș|dodaj u košaricu|v košarico|lisa ostukorvi|pievienot grozam|į krepšelį|köp|osta)(?![\p{L}\p{N}])/iu;
 
 const EXCLUDED_CONTAINERS = 'nav, footer, aside, dialog, [role="dialog"], [aria-modal="true"], [role="navigation"], [role="banner"], [role="contentinfo"]';
 const MAIN_SELECTORS = ['main', '[role="main"]', '#main', '#content', '#maincontent', '#main-content', '.main-content'];
@@ -55,11 +43,58 @@ interface Candidate {
   level: number;
 }
 
+/**
+ * Caches for one reading: many candidates ask for the same ancestors' texts and the same site-chrome
+ * verdicts, and each answer costs a walk. Dropped when the reading ends (the page may change after).
+ */
+interface RunCache {
+  texts: Map<Node, Map<number, string>>;
+  excluded: Map<Element, boolean>;
+  siteHeaders: Map<Element, boolean>;
+  climbs: Map<Node, Element | null>;
+  rejected: Map<Element, boolean>;
+}
+
+let cache: RunCache | null = null;
+
+function withCache<T>(read: () => T): T {
+  const outer = cache;
+  cache = outer ?? { texts: new Map(), excluded: new Map(), siteHeaders: new Map(), climbs: new Map(), rejected: new Map() };
+  try {
+    return read();
+  } finally {
+    cache = outer;
+  }
+}
+
+/** visibleText, remembered for the reading. */
+function textOf(el: Element, max: number): string {
+  if (!cache) return visibleText(el, max);
+  let byMax = cache.texts.get(el);
+  if (!byMax) cache.texts.set(el, (byMax = new Map()));
+  let t = byMax.get(max);
+  if (t === undefined) byMax.set(max, (t = visibleText(el, max)));
+  return t;
+}
+
 /** Site chrome, not the product. A <header> counts only when it is the site header (has nav or search). */
 function excluded(el: Element): boolean {
-  if (el.closest(EXCLUDED_CONTAINERS) !== null) return true;
-  const header = el.closest('header');
-  return header !== null && header.querySelector('nav, input[type="search"], [role="search"]') !== null;
+  let verdict = cache?.excluded.get(el);
+  if (verdict === undefined) {
+    verdict = el.closest(EXCLUDED_CONTAINERS) !== null || siteHeader(el.closest('header'));
+    cache?.excluded.set(el, verdict);
+  }
+  return verdict;
+}
+
+function siteHeader(header: Element | null): boolean {
+  if (!header) return false;
+  let verdict = cache?.siteHeaders.get(header);
+  if (verdict === undefined) {
+    verdict = header.querySelector('nav, input[type="search"], [role="search"]') !== null;
+    cache?.siteHeaders.set(header, verdict);
+  }
+  return verdict;
 }
 
 function mainRoot(document: Document): ParentNode {
@@ -78,27 +113,6 @@ function findHeading(document: Document): Element | null {
   return null;
 }
 
-function findBuyControls(document: Document): Element[] {
-  const found = Array.from(document.querySelectorAll(BUY_SELECTORS)).filter((e) => !excluded(e));
-  if (found.length) return found;
-  const out: Element[] = [];
-  for (const b of Array.from(document.querySelectorAll('button, input[type="submit"], input[type="button"], a[role="button"]')).slice(0, 300)) {
-    const label = clean(b.tagName === 'INPUT' ? b.getAttribute('value') : b.textContent) || clean(b.getAttribute('aria-label'));
-    if (label.length <= 40 && BUY_TEXT_RE.test(label) && !excluded(b)) out.push(b);
-  }
-  if (out.length) return out;
-  // Script-driven buy "buttons" are often plain elements named for buying, labelled by their own text.
-  for (const b of Array.from(document.querySelectorAll(BUY_CLASS_SELECTORS)).slice(0, 300)) {
-    const label = ownText(b);
-    if (label.length <= 40 && BUY_TEXT_RE.test(label) && !excluded(b) && !b.closest(CAROUSEL_SELECTORS)) out.push(b);
-  }
-  return out;
-}
-
-const BUY_CLASS_SELECTORS = 'div[class*="buy"], span[class*="buy"], a[class*="buy"], div[class*="cart"], span[class*="cart"], a[class*="cart"]';
-/** Carousel slides hold other products' tiles, buy controls included. */
-const CAROUSEL_SELECTORS = '.swiper-slide, .slick-slide, [class*="carousel"], .owl-item';
-
 function titleFallback(document: Document): string | null {
   const og = metaContent(document, 'og:title');
   const t = og || clean(document.title);
@@ -108,8 +122,8 @@ function titleFallback(document: Document): string | null {
 /** Context a price is read in: its own text plus a short parent text ("Was £39.99", "£6.24 / Pack"). */
 function contextOf(el: Element): string {
   const parent = el.parentElement;
-  const pt = parent ? visibleText(parent, 81) : '';
-  return pt.length <= 80 ? pt : visibleText(el);
+  const pt = parent ? textOf(parent, 81) : '';
+  return pt.length <= 80 ? pt : textOf(el, MAX_TEXT);
 }
 
 function rejected(el: Element, text: string): boolean {
@@ -131,7 +145,7 @@ function rejected(el: Element, text: string): boolean {
 function netAfterPrice(el: Element, text: string): boolean {
   let a: Element | null = el.parentElement;
   for (let i = 0; a && i < 3; a = a.parentElement, i++) {
-    const block = visibleText(a, 200);
+    const block = textOf(a, 200);
     if (countTokens(block) < 2) continue;
     const at = block.indexOf(text);
     return at > 0 && hasPriceToken(block.slice(0, at));
@@ -151,7 +165,7 @@ function loneMarkedOld(el: Element): boolean {
     if (STRUCK_TAGS.has(e.tagName) || e.hasAttribute('data-a-strike')) return false;
   }
   const parent = el.parentElement;
-  return parent !== null && countTokens(visibleText(parent, 200)) === 1;
+  return parent !== null && countTokens(textOf(parent, 200)) === 1;
 }
 
 function countTokens(text: string): number {
@@ -197,20 +211,12 @@ function collectNear(anchor: Element, into: Map<Element, Candidate>, grids: Map<
   for (let t = walker.nextNode(); t && n < WALK_CAP; t = walker.nextNode(), n++) {
     const value = t.nodeValue;
     if (!value || !DIGIT_RE.test(value) || value.length > 60) continue;
-    let el = t.parentElement;
-    // The amount may be split over spans ("£<span>399</span>"): climb to the smallest element holding a whole price.
-    for (let i = 0; el && i < 3; i++, el = el.parentElement) {
-      const tag = el.tagName;
-      if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'OPTION' || tag === 'TITLE') { el = null; break; }
-      const text = visibleText(el, 33);
-      if (text.length > 32) { el = null; break; }
-      if (hasPriceToken(text)) break;
-    }
+    const el = priceElementOf(t);
     if (!el || into.has(el)) continue;
-    const text = visibleText(el, MAX_CANDIDATE_TEXT + 1);
+    const text = textOf(el, MAX_CANDIDATE_TEXT + 1);
     // A text node directly in a large block can make the block look like a price: not a price element.
     if (text.length > MAX_CANDIDATE_TEXT) continue;
-    if (!hasPriceToken(text) || rejected(el, text) || inTileGrid(el, anchor, grids)) continue;
+    if (!hasPriceToken(text) || rejectedOnce(el, text) || inTileGrid(el, anchor, grids)) continue;
     let level = ANCESTOR_LEVELS;
     for (let a: Element | null = el; a; a = a.parentElement) {
       const l = levels.get(a);
@@ -220,6 +226,36 @@ function collectNear(anchor: Element, into: Map<Element, Candidate>, grids: Map<
     if (UNIT_PRICE_RE.test(contextOf(el))) score -= 8;
     into.set(el, { el, text, score, level });
   }
+}
+
+/**
+ * The element a digit-bearing text node's price is read from. The amount may be split over spans
+ * ("£<span>399</span>"): climb to the smallest element holding a whole price. Anchors' walks overlap,
+ * so the answer is remembered per text node.
+ */
+function priceElementOf(t: Node): Element | null {
+  const known = cache?.climbs.get(t);
+  if (known !== undefined) return known;
+  let el = t.parentElement;
+  for (let i = 0; el && i < 3; i++, el = el.parentElement) {
+    const tag = el.tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'OPTION' || tag === 'TITLE') { el = null; break; }
+    const text = textOf(el, 33);
+    if (text.length > 32) { el = null; break; }
+    if (hasPriceToken(text)) break;
+  }
+  cache?.climbs.set(t, el);
+  return el;
+}
+
+/** rejected() does not depend on the anchor: asked once per element and reading. */
+function rejectedOnce(el: Element, text: string): boolean {
+  let verdict = cache?.rejected.get(el);
+  if (verdict === undefined) {
+    verdict = rejected(el, text);
+    cache?.rejected.set(el, verdict);
+  }
+  return verdict;
 }
 
 const GRID_TILES = 3;
@@ -238,18 +274,30 @@ function inTileGrid(el: Element, anchor: Element, grids: Map<Element, boolean>):
     if (!parent || parent.contains(anchor)) return false;
     let grid = grids.get(parent);
     if (grid === undefined) {
-      let tiles = 0;
-      const tag = a.tagName;
-      let seen = 0;
-      for (let c = parent.firstElementChild; c && tiles < GRID_TILES && seen < GRID_SCAN; c = c.nextElementSibling, seen++) {
-        if (c.tagName === tag && c.querySelector('a[href]') && c.querySelector('img') && hasPriceToken(visibleText(c, 600))) tiles++;
-      }
-      grid = tiles >= GRID_TILES;
+      grid = sameTagSiblings(parent, a.tagName) >= GRID_TILES && priceTiles(parent, a.tagName) >= GRID_TILES;
       grids.set(parent, grid);
     }
     if (grid) return true;
   }
   return false;
+}
+
+/** Children of `parent` (the first GRID_SCAN) with this tag: fewer than three cannot be a tile grid. */
+function sameTagSiblings(parent: Element, tag: string): number {
+  let n = 0;
+  let seen = 0;
+  for (let c = parent.firstElementChild; c && n < GRID_TILES && seen < GRID_SCAN; c = c.nextElementSibling, seen++) if (c.tagName === tag) n++;
+  return n;
+}
+
+/** Same-tag children that look like product tiles: a link, a picture and a price each (stops at three). */
+function priceTiles(parent: Element, tag: string): number {
+  let tiles = 0;
+  let seen = 0;
+  for (let c = parent.firstElementChild; c && tiles < GRID_TILES && seen < GRID_SCAN; c = c.nextElementSibling, seen++) {
+    if (c.tagName === tag && c.querySelector('a[href]') && c.querySelector('img') && hasPriceToken(textOf(c, 600))) tiles++;
+  }
+  return tiles;
 }
 
 function candidatesNear(anchors: Element[]): Map<Element, Candidate> {
@@ -266,8 +314,23 @@ function looksLikeListing(document: Document, buys: Element[]): boolean {
     if (forms.size > MAX_BUY_BUTTONS && !variantPanels(forms)) return true;
   }
   if (buys.length) return false;
-  const tiles = document.querySelectorAll('[class*="price"], [class*="Price"], [data-price]');
-  return tiles.length > LISTING_PRICE_TILES * 2;
+  return priceBoxesOver(document, LISTING_PRICE_TILES * 2);
+}
+
+/**
+ * More than `limit` elements classed "price"/"Price" or carrying data-price. One substring selector
+ * ("rice" covers both spellings) instead of three: each costs a test on every element of the page.
+ */
+function priceBoxesOver(document: Document, limit: number): boolean {
+  const els = document.querySelectorAll('[class*="rice"],[data-price]');
+  if (els.length <= limit) return false;
+  let n = 0;
+  for (let i = 0; i < els.length; i++) {
+    const el = els[i]!;
+    const cls = el.getAttribute('class') ?? '';
+    if ((cls.includes('price') || cls.includes('Price') || el.hasAttribute('data-price')) && ++n > limit) return true;
+  }
+  return false;
 }
 
 /**
@@ -291,7 +354,11 @@ const NEAR_HEADING_LEVEL = 3;
 const MAX_NEAR_AMOUNTS = 4;
 
 export function readVisualProduct(document: Document, url: URL): Partial<Product> | null {
-  const buys = findBuyControls(document);
+  return withCache(() => readVisual(document, url));
+}
+
+function readVisual(document: Document, url: URL): Partial<Product> | null {
+  const buys = findBuyControls(document, excluded);
   const heading = findHeading(document);
   const listing = looksLikeListing(document, buys);
   if (listing && (buys.length || !heading)) return null;
@@ -343,6 +410,10 @@ const SKIP_SHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'OPTION',
  * "was" / "save" / instalment / unit prices). Used to tell whether a markup price is on screen.
  */
 export function shownPrices(document: Document, url: URL): Set<number> {
+  return withCache(() => amountsShown(document, url));
+}
+
+function amountsShown(document: Document, url: URL): Set<number> {
   const out = new Set<number>();
   const body = document.body;
   if (!body) return out;
@@ -357,9 +428,9 @@ export function shownPrices(document: Document, url: URL): Set<number> {
     let el = t.parentElement;
     if (!el || SKIP_SHOWN.has(el.tagName)) continue;
     // Climb to the smallest element holding a whole price ("CHF <span>2.25</span>").
-    for (let i = 0; el && i < 3 && !hasPriceToken(visibleText(el, 41)); i++) el = el.parentElement;
+    for (let i = 0; el && i < 3 && !hasPriceToken(textOf(el, 41)); i++) el = el.parentElement;
     if (!el) continue;
-    const text = visibleText(el, 41);
+    const text = textOf(el, 41);
     if (text.length > 40 || !hasPriceToken(text)) continue;
     if (INSTALMENT_RE.test(text) || REFERENCE_RE.test(text) || UNIT_PRICE_RE.test(text) || NET_PRICE_RE.test(text) || isStruck(el)) continue;
     const p = toPrice(firstToken(priceText(el)), { country });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBadge, randomHostName } from '../../../src/badge/badge';
+import { formatKg } from '../../../src/badge/format';
 import type { Estimate } from '../../../src/types';
 
 const estimate: Estimate = {
@@ -52,5 +53,25 @@ describe('badge', () => {
     undo.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(onUndo).not.toHaveBeenCalled();
     b.remove();
+  });
+});
+
+describe('formatKg (by hand, no Intl in the content script)', () => {
+  it.each([
+    [0, '0'],
+    [0.04, '0.04'],
+    [0.0123, '0.01'],
+    [3.456, '3.5'],
+    [9.96, '10.0'],
+    [123.4, '123'],
+    [999.6, '1,000'],
+    [12345, '12,345'],
+    [1234567.8, '1,234,568'],
+    [-1234, '-1,234'],
+  ])('%d → %s', (kg, want) => {
+    expect(formatKg(kg)).toBe(want);
+  });
+  it('matches toLocaleString("en-US") for whole numbers', () => {
+    for (const n of [1000, 10_000, 100_000, 999_999, 1_000_000, 123_456_789]) expect(formatKg(n)).toBe(n.toLocaleString('en-US'));
   });
 });

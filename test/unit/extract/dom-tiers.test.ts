@@ -88,7 +88,9 @@ describe('OpenGraph tier', () => {
 
 describe('quickShopCheck', () => {
   it.each([
-    ['JSON-LD present', '<script type="application/ld+json">{}</script>', 'https://blog.example/', true],
+    ['JSON-LD naming a product', '<script type="application/ld+json">{"@type":"Product","name":"Lamp"}</script>', 'https://blog.example/', true],
+    ['JSON-LD naming an offer in a graph', '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["http://schema.org/Offer"]}]}</script>', 'https://blog.example/', true],
+    ['JSON-LD of an article only (news and recipe pages carry JSON-LD too)', '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Product launch"}</script>', 'https://blog.example/', false],
     ['og:type product', '<meta property="og:type" content="product">', 'https://x.example/', true],
     ['microdata Product', '<div itemscope itemtype="https://schema.org/Product"></div>', 'https://x.example/', true],
     ['add-to-cart button', '<button id="add-to-cart-button">Add</button>', 'https://x.example/', true],

@@ -22,8 +22,8 @@ import { buildDocument, jsonLdDocument, jsonLdText, nastyText, pageSpec, priceTe
 /** Per-page bound: a guard against pathological regexes, not a benchmark (the machine is loaded). */
 const PAGE_MS = 250;
 /**
- * 10 MB pages only have to finish: a 10 MB visible <h1> costs readPage seconds in happy-dom (readOrders
- * ~2 s, readProduct ~5 s on a loaded machine; the JSON-LD cases take milliseconds). Times are printed.
+ * 10 MB pages only have to finish (no timing is asserted; times are printed): every text read is capped
+ * (src/extract/bounded-text.ts), so a 10 MB visible <h1> now takes ~11 ms in happy-dom, down from ~10 s.
  */
 const BIG_PAGE_MS = 60_000;
 const SEED = Number(process.env.LF_FUZZ_SEED ?? 20261128);

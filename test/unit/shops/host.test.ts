@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hostMatches } from '../../../src/shops/host.ts';
-import { ADAPTERS, findAdapters, isKnownShopHost, SHOP_MATCH_PATTERNS } from '../../../src/shops/registry.ts';
+import { ADAPTERS, findAdapters, hostAdapters, isKnownShopHost, platformAdapters, SHOP_MATCH_PATTERNS } from '../../../src/shops/registry.ts';
 import { SHOP_HOSTS } from '../../../src/shops/hosts.ts';
 import { CURRENCY_BY_HOST } from '../../../src/shops/amazon.ts';
 
@@ -57,5 +57,36 @@ describe('registry', () => {
     const ids = findAdapters(document, new URL('https://www.amazon.de/dp/B00CYG4J5U')).map((a) => a.id);
     expect(ids).toEqual(['amazon', 'shopify']);
     expect(findAdapters(document, new URL('https://shop.example/products/x')).map((a) => a.id)).toEqual(['shopify']);
+  });
+});
+
+describe('host lookups by label suffix agree with hostMatches', () => {
+  const hosts = ['www.amazon.co.uk', 'AMAZON.COM.', 'smile.amazon.com', 'amazon.com.mx', 'www.amazon.com.mx', 'amazon.com.evil.net', 'notamazon.com', 'www.jossandmain.com', 'm.ebay.de', 'zalando.fi', 'shop.example', 'localhost', '', 'co.uk'];
+  it.each(hosts)('%s', (host) => {
+    const bySuffixTest = ADAPTERS.filter((a) => (a.hosts ?? []).some((h) => hostMatches(host, h))).map((a) => a.id);
+    expect(hostAdapters(new URL(`https://${host || 'x.invalid'}/`)).map((a) => a.id)).toEqual(host ? bySuffixTest : []);
+    expect(isKnownShopHost(host)).toBe(bySuffixTest.length > 0);
+  });
+});
+
+describe('platform signatures', () => {
+  const doc = (head: string, body = ''): Document => new DOMParser().parseFromString(`<html><head>${head}</head><body ${body}></body></html>`, 'text/html');
+  const cases: Array<[string, string, string, string, string[]]> = [
+    ['Shopify meta tag in the head', '<meta name="shopify-checkout-api-token" content="x">', '', 'https://s.example/', ['shopify']],
+    ['Shopify CDN script in the head', '<script src="//cdn.shopify.com/s/files/theme.js"></script>', '', 'https://s.example/', ['shopify']],
+    ['a CDN look-alike is not Shopify', '<script src="https://evil.example/cdn.shopify.com.js"></script>', '', 'https://s.example/', []],
+    ['WooCommerce by body class', '', 'class="single-product woocommerce"', 'https://w.example/', ['woocommerce']],
+    ['WordPress without WooCommerce markup', '<link rel="stylesheet" href="/wp-content/themes/x/style.css">', '', 'https://w.example/', []],
+    ['nothing', '<title>Plain</title>', '', 'https://p.example/', []],
+  ];
+  it.each(cases)('%s', (_name, head, bodyAttrs, url, want) => {
+    expect(platformAdapters(doc(head, bodyAttrs), new URL(url)).map((a) => a.id)).toEqual(want);
+  });
+  it('WooCommerce price markup counts only where WordPress assets load', () => {
+    const price = '<span class="woocommerce-Price-amount">9</span>';
+    const wp = new DOMParser().parseFromString(`<html><head><script src="/wp-includes/js/jquery.js"></script></head><body>${price}</body></html>`, 'text/html');
+    const other = new DOMParser().parseFromString(`<html><head></head><body>${price}</body></html>`, 'text/html');
+    expect(platformAdapters(wp, new URL('https://w.example/')).map((a) => a.id)).toEqual(['woocommerce']);
+    expect(platformAdapters(other, new URL('https://w.example/')).map((a) => a.id)).toEqual([]);
   });
 });

@@ -226,16 +226,12 @@ export async function previewImport(db: FootprintDB, plan: ImportPlan, options: 
   const now = options.now ?? Date.now();
   const d = await db.transaction('r', [db.purchases, db.viewed, db.settings], () => decide(db, plan, options, now));
   if (d.missingPurchase) return missingError(d.missingPurchase);
-  return {
-    ok: true,
-    counts: plan.counts,
-    dateRange: plan.dateRange,
-    add: d.add,
-    update: d.update,
-    unchanged: d.unchanged,
-    removedItems: d.removedItems,
-    warnings: plan.warnings,
-  };
+  return { ...outcome(plan, d), warnings: plan.warnings };
+}
+
+/** What the preview and the result both report. */
+function outcome(plan: ImportPlan, d: Decisions) {
+  return { ok: true as const, counts: plan.counts, dateRange: plan.dateRange, add: d.add, update: d.update, unchanged: d.unchanged, removedItems: d.removedItems };
 }
 
 /** `parseImport` then `previewImport`: what the confirmation dialog needs, plus the plan to apply. */
@@ -283,16 +279,7 @@ export async function applyImport(db: FootprintDB, plan: ImportPlan, options: Im
         if (remove.length) await db.months.bulkDelete(remove);
         months = await db.months.count();
       }
-      return {
-        ok: true,
-        counts: plan.counts,
-        dateRange: plan.dateRange,
-        add: d.add,
-        update: d.update,
-        unchanged: d.unchanged,
-        removedItems: d.removedItems,
-        months,
-      };
+      return { ...outcome(plan, d), months };
     });
   } catch (e) {
     if (e instanceof Abort) return e.result;

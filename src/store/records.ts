@@ -1,4 +1,4 @@
-import type { EstimateMethod } from '../types';
+import type { Estimate } from '../types';
 
 /** One purchase (an order, a hand-added purchase or a trip). Key: see `purchaseKey`. */
 export interface PurchaseRecord {
@@ -32,27 +32,16 @@ export interface PurchaseRecord {
  * (another data version, a price converted with a date the purchase does not carry...), every descriptive
  * field is kept as made and `kept` is true.
  */
-export interface StoredEstimate {
-  /** kg CO2e for the whole quantity; null = unknown. */
-  kg: number | null;
-  low: number | null;
-  high: number | null;
-  method: EstimateMethod;
-  category: string | null;
-  factor: number | null;
-  dataVersion: string;
-  /** Rule of src/data/categories.ts the engine classified the item as (its `inputs.rule`). */
-  rule?: string;
-  /** The descriptive fields below are complete copies, not overrides of derived ones. */
-  kept?: true;
-  factorUnit?: string | null;
-  source?: string | null;
-  comparison?: string | null;
-  hint?: string | null;
-  note?: string | null;
-  /** Kept: every input. Otherwise: only the inputs whose value the re-run does not give back. */
-  inputs?: Record<string, string | number | boolean | null>;
-}
+export type StoredEstimate = Pick<Estimate, 'kg' | 'low' | 'high' | 'method' | 'category' | 'factor' | 'dataVersion'> &
+  Partial<Pick<Estimate, 'factorUnit' | 'source' | 'comparison' | 'hint' | 'note' | 'inputs'>> & {
+    /** Rule of src/data/categories.ts the engine classified the item as (its `inputs.rule`). */
+    rule?: string;
+    /**
+     * The descriptive fields (factorUnit ... inputs) are complete copies, not overrides of derived ones.
+     * Otherwise `inputs` holds only the inputs whose value the re-run does not give back.
+     */
+    kept?: true;
+  };
 
 /** An item as stored, inside its purchase. Its id is `${purchaseId}#${position}`. */
 export interface StoredItem {

@@ -35,18 +35,7 @@ export function purchaseRow(p: PurchaseRecord): PurchaseRecord {
 
 /** An item as a row of its own (the file's `items` table), in the file's field order. */
 export function itemRow(purchaseId: string, it: StoredItem): ItemRecord {
-  return {
-    id: itemId(purchaseId, it.position),
-    purchaseId,
-    position: it.position,
-    title: it.title,
-    quantity: it.quantity,
-    price: it.price,
-    currency: it.currency,
-    category: it.category,
-    estimate: it.estimate,
-    edited: it.edited,
-  };
+  return { id: itemId(purchaseId, it.position), purchaseId, ...storedItem(it) };
 }
 
 export function itemRows(p: StoredPurchase): ItemRecord[] {

@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { encryptBackup, decryptBackup } from '../../../src/data-io/crypto';
 import { exportCsv } from '../../../src/data-io/export-csv';
 import { buildExport } from '../../../src/data-io/export-json';
-import { applyImport, parseImport } from '../../../src/data-io/import-json';
+import { applyImport, parseImport } from '../../../src/data-io';
 import { estimate } from '../../../src/engine/estimate';
 import { FootprintDB } from '../../../src/store/db';
 import { buildRecords } from '../../../src/store/purchases';

@@ -13,7 +13,7 @@ import {
 } from '../../../src/data-io/crypto.ts';
 import { exportEncrypted } from '../../../src/data-io/export-encrypted.ts';
 import { exportJson } from '../../../src/data-io/export-json.ts';
-import { applyImport, parseImport, type ImportError } from '../../../src/data-io/import-json.ts';
+import { applyImport, parseImport, type ImportError } from '../../../src/data-io/index.ts';
 import type { FootprintDB } from '../../../src/store/db.ts';
 import { wipeAll } from '../../../src/store/purchases.ts';
 import { rebuildRollups } from '../../../src/store/rollups.ts';

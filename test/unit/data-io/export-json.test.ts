@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildExport, exportFileName, exportJson } from '../../../src/data-io/export-json.ts';
 import { EXPORT_FORMAT } from '../../../src/data-io/format.ts';
-import { applyImport, parseImport } from '../../../src/data-io/import-json.ts';
+import { applyImport, parseImport } from '../../../src/data-io/index.ts';
 import { SCHEMA_VERSION, type FootprintDB } from '../../../src/store/db.ts';
 import * as legacy from '../../../src/store/export.ts';
 import { wipeAll } from '../../../src/store/purchases.ts';

@@ -1,7 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportJson } from '../../../src/data-io/export-json.ts';
-import { applyImport, parseImport } from '../../../src/data-io/import-json.ts';
+import { applyImport, parseImport } from '../../../src/data-io/index.ts';
 import { FootprintDB } from '../../../src/store/db.ts';
 import { closeDb, dump, FIXED_NOW, openDb, seed } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exportJson } from '../../../src/data-io/export-json.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../../src/data-io/format.ts';
-import { applyImport, checkFileSize, parseImport, previewImport, utf8Length, type ImportError } from '../../../src/data-io/import-json.ts';
+import { applyImport, checkFileSize, parseImport, previewImport, utf8Length, type ImportError } from '../../../src/data-io/index.ts';
 import { SCHEMA_VERSION, type FootprintDB } from '../../../src/store/db.ts';
 import { allItems, closeDb, dump, FIXED_NOW, openDb, seed } from './helpers.ts';
 

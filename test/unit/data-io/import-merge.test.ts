@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportJson } from '../../../src/data-io/export-json.ts';
-import { applyImport, parseImport, prepareImport, previewImport, type ImportPlan } from '../../../src/data-io/import-json.ts';
+import { applyImport, parseImport, prepareImport, previewImport, type ImportPlan } from '../../../src/data-io/index.ts';
 import type { FootprintDB } from '../../../src/store/db.ts';
 import { recordPurchase } from '../../../src/store/purchases.ts';
 import { rebuildRollups } from '../../../src/store/rollups.ts';

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportJson } from '../../../src/data-io/export-json';
 import { EXPORT_FORMAT } from '../../../src/data-io/format';
-import { applyImport, parseImport, type ImportError } from '../../../src/data-io/import-json';
+import { applyImport, parseImport, type ImportError } from '../../../src/data-io';
 import { estimate } from '../../../src/engine/estimate';
 import type { FootprintDB } from '../../../src/store/db';
 import { listPurchases } from '../../../src/store/purchases';

@@ -10,11 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CHROME_BUILD, chromiumPath, launchWithExtension, type ExtensionBrowser } from './browser.ts';
 import { REPO_ROOT } from '../shared.ts';
-import { buildRecords } from '../../src/store/purchases.ts';
+import { generatedExport } from './firefox/seed.ts';
 import { SCHEMA_VERSION } from '../../src/store/db.ts';
-import { estimate } from '../../src/engine/estimate.ts';
 import { EXPORT_FORMAT, type ExportFile } from '../../src/data-io/format.ts';
-import type { ItemRecord, PurchaseRecord } from '../../src/store/records.ts';
 
 const HAS_BUILD = existsSync(join(CHROME_BUILD, 'manifest.json'));
 const HAS_CHROMIUM = (() => {
@@ -27,47 +25,6 @@ const HAS_CHROMIUM = (() => {
 })();
 
 const N = 300;
-
-const TITLES = [
-  'Lenovo ThinkPad E14 Laptop 14 inch',
-  'Organic cotton T-shirt',
-  'Wireless mouse',
-  'Ground coffee 500 g',
-  'Desk lamp LED',
-  'Running shoes',
-  'Paperback novel',
-  'Stainless steel water bottle',
-];
-
-/** A file in the export format (src/data-io/format.ts), records built the way the store builds them. */
-function exportFile(n: number, today: Date): ExportFile {
-  const purchases: PurchaseRecord[] = [];
-  const items: ItemRecord[] = [];
-  for (let i = 0; i < n; i++) {
-    const d = new Date(today.getTime() - (i % 700) * 86_400_000);
-    const date = d.toISOString().slice(0, 10);
-    const count = 1 + (i % 2);
-    const lines = Array.from({ length: count }, (_, k) => ({
-      title: `${TITLES[(i + k) % TITLES.length]} #${i}`,
-      quantity: 1 + ((i + k) % 3),
-      price: 5 + ((i * 37 + k * 11) % 400),
-      currency: 'EUR',
-    }));
-    const order = { orderId: `E2E-${i}`, date, currency: 'EUR', total: lines.reduce((s, l) => s + l.price * l.quantity, 0), items: lines };
-    const estimates = lines.map((l) => estimate({ title: l.title, price: l.price, currency: l.currency, quantity: l.quantity, date, site: 'www.shop-e2e.example' }));
-    const r = buildRecords({ shop: i % 3 === 0 ? 'www.shop-a.example' : 'shop-b.example', order, estimates, source: 'page', today: date, now: 1_700_000_000_000 + i });
-    purchases.push(r.purchase);
-    items.push(...r.items);
-  }
-  return {
-    format: EXPORT_FORMAT,
-    schemaVersion: SCHEMA_VERSION,
-    exportedAt: today.toISOString(),
-    app: 'e2e',
-    counts: { purchases: purchases.length, items: items.length, viewed: 0, settings: 0 },
-    tables: { purchases, items, viewed: [], settings: [] },
-  };
-}
 
 /**
  * Chrome refuses an extension that has _locales but no default_locale. Until the manifest says
@@ -96,7 +53,7 @@ describe.skipIf(!HAS_BUILD || !HAS_CHROMIUM)('popup and options pages in Chromiu
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'lf-popup-e2e-'));
     importPath = join(work, 'generated-export.json');
-    writeFileSync(importPath, JSON.stringify(exportFile(N, new Date())));
+    writeFileSync(importPath, JSON.stringify(generatedExport(N, new Date(), { stepDays: 1, orderPrefix: 'E2E', app: 'e2e' }).file));
     browser = await launchWithExtension([], buildWithLocale());
   }, 90_000);
 

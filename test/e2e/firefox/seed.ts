@@ -37,7 +37,8 @@ export interface Generated {
   estimates: Map<string, Estimate>;
 }
 
-export function generatedExport(n: number, today: Date, stepDays = 5): Generated {
+/** Also the Chromium popup test's data (popup.e2e.ts), with its own order-number prefix and day step. */
+export function generatedExport(n: number, today: Date, { stepDays = 5, orderPrefix = 'FF-E2E', app = 'e2e-firefox' } = {}): Generated {
   const purchases: PurchaseRecord[] = [];
   const items: ItemRecord[] = [];
   const whole = new Map<string, Estimate>();
@@ -50,7 +51,7 @@ export function generatedExport(n: number, today: Date, stepDays = 5): Generated
       price: 5 + ((i * 37 + k * 11) % 400),
       currency: 'EUR',
     }));
-    const order = { orderId: `FF-E2E-${i}`, date, currency: 'EUR', total: lines.reduce((s, l) => s + l.price * l.quantity, 0), items: lines };
+    const order = { orderId: `${orderPrefix}-${i}`, date, currency: 'EUR', total: lines.reduce((s, l) => s + l.price * l.quantity, 0), items: lines };
     const estimates = lines.map((l) => estimate({ title: l.title, price: l.price, currency: l.currency, quantity: l.quantity, date, site: 'www.shop-e2e.example' }));
     const r = buildRecords({ shop: i % 3 === 0 ? 'www.shop-a.example' : 'shop-b.example', order, estimates, source: 'page', today: date, now: 1_700_000_000_000 + i });
     purchases.push(r.purchase);
@@ -62,7 +63,7 @@ export function generatedExport(n: number, today: Date, stepDays = 5): Generated
       format: EXPORT_FORMAT,
       schemaVersion: SCHEMA_VERSION,
       exportedAt: today.toISOString(),
-      app: 'e2e-firefox',
+      app,
       counts: { purchases: purchases.length, items: items.length, viewed: 0, settings: 0 },
       tables: { purchases, items, viewed: [], settings: [] },
     },

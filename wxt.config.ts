@@ -8,13 +8,14 @@ import { TRAVEL_MATCH_PATTERNS } from './src/flights/sites';
 const BUILT_IN = [...SHOP_MATCH_PATTERNS, ...TRAVEL_MATCH_PATTERNS];
 
 /**
- * The content script and the page reader use one browser API, runtime.sendMessage, which returns a promise
- * natively in Chromium MV3 and Firefox: they get WXT's plain `browser` (globalThis.browser ?? chrome), not
- * webextension-polyfill (~10 kB minified on every shop page). Extension pages and the background keep the
- * polyfill (the background's onMessage listeners return promises, which only the polyfill makes portable).
+ * The content script, the page reader and the extension pages call only APIs that return promises natively
+ * in Chromium MV3 and Firefox (runtime.sendMessage, i18n, tabs.create, permissions.request): they get
+ * WXT's plain `browser` (globalThis.browser ?? chrome), not webextension-polyfill (~10 kB minified to
+ * evaluate on every shop page and every popup opening). The background keeps the polyfill (its onMessage
+ * listener returns a promise, which only the polyfill makes portable; it never rejects, see handler.ts).
  */
 const PLAIN_BROWSER = createRequire(import.meta.url).resolve('@wxt-dev/browser');
-const POLYFILL_FREE = new Set(['content', 'reader']);
+const POLYFILL_FREE = new Set(['content', 'reader', 'popup', 'options', 'methodology']);
 
 /**
  * Extension pages may run only our own packaged scripts and may connect nowhere: `connect-src 'none'`

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from '../../src/popup/App';
+import { call, type PageSend } from '../../src/popup/api';
 import { setMessageSource, t } from '../../src/i18n/t';
 import '../../src/popup/popup.css';
 
@@ -8,9 +9,16 @@ setMessageSource((key, subs) => browser.i18n.getMessage(key as never, subs));
 document.documentElement.lang = t('lang_code');
 document.title = t('popup_doc_title');
 
+const send: PageSend = (msg) => browser.runtime.sendMessage(msg) as never;
+// Asked before anything is rendered: the totals are what the popup is opened for, and the background reads
+// them while this page builds itself.
+const firstSummary = call(send, { type: 'summary/get' });
+firstSummary.catch(() => {});
+
 render(
   <App
-    send={(msg) => browser.runtime.sendMessage(msg) as never}
+    send={send}
+    firstSummary={firstSummary}
     openOptions={() => void browser.runtime.openOptionsPage()}
     alwaysOn={(host) => browser.permissions.request({ origins: [`*://${host}/*`] })}
     openMethodology={() => {

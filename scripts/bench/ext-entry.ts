@@ -6,7 +6,7 @@
  * reply, inside the page. Exposes `globalThis.__lfExt`. Never shipped.
  */
 import { EXPORT_FORMAT } from '../../src/data-io/format';
-import { pagedExportJson } from '../../src/data-io/paged-export';
+import { EXPORT_PAGE_SIZE, pagedExportJson } from '../../src/data-io/paged-export';
 import { parseImport } from '../../src/data-io/parse-import';
 import { commitImport, previewStaged, stageImport } from '../../src/data-io/staged-import';
 import { estimate } from '../../src/engine/estimate';
@@ -256,6 +256,26 @@ async function putFloor(n: number): Promise<number> {
   }
 }
 
+/**
+ * The floor under any export: every stored purchase read raw (no Dexie, no codec) in the export's pages
+ * (`getAll` of EXPORT_PAGE_SIZE + 1 by primary key), in the service worker.
+ */
+async function readFloor(): Promise<number> {
+  const db = await req(indexedDB.open('local-footprint'));
+  try {
+    const t0 = performance.now();
+    let after: string | null = null;
+    do {
+      const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
+      const rows: Array<{ id: string }> = await req(db.transaction('purchases', 'readonly').objectStore('purchases').getAll(range, EXPORT_PAGE_SIZE + 1) as IDBRequest<Array<{ id: string }>>);
+      after = rows.length > EXPORT_PAGE_SIZE ? rows[EXPORT_PAGE_SIZE - 1]!.id : null;
+    } while (after !== null);
+    return performance.now() - t0;
+  } finally {
+    db.close();
+  }
+}
+
 /** Rows per store; items are inside purchases, counted from the monthly totals. */
 async function countRaw(): Promise<Record<string, number>> {
   const db = await req(indexedDB.open('local-footprint'));
@@ -270,4 +290,4 @@ async function countRaw(): Promise<Record<string, number>> {
   }
 }
 
-(globalThis as unknown as { __lfExt: unknown }).__lfExt = { generate, exportText, importText, importGenerated, exportTimed, send, usage, seedRaw, countRaw, putFloor };
+(globalThis as unknown as { __lfExt: unknown }).__lfExt = { generate, exportText, importText, importGenerated, exportTimed, send, usage, seedRaw, countRaw, putFloor, readFloor };

@@ -13,7 +13,7 @@ import { queryPurchases } from '../store/query';
 import { addManualPurchase, deleteItem, updateItem } from '../store/edit';
 import { buildRecords } from '../store/purchases';
 import { RULES, type Rule } from '../data/categories';
-import { applyImport, csvPage, decryptBackup, describeWipe, exportPage, exportStart, ImportFailure, ImportStaging, isEncryptedBackup, prepareImport, previewImport } from '../data-io';
+import { applyImport, csvPage, decryptBackup, describeWipe, exportPage, exportStart, ImportFailure, piped, ImportStaging, isEncryptedBackup, prepareImport, previewImport } from '../data-io';
 import { matchViewed, rememberViewed } from '../store/viewed';
 import type { ViewedRecord } from '../store/records';
 import type { Estimate, EstimateInput, Order, PageKind, Product } from '../types';
@@ -169,9 +169,9 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
     case 'data/export-start':
       return exportStart(db, ctx.now());
     case 'data/export-page':
-      return exportPage(db, msg.after, msg.limit);
+      return piped(await exportPage(db, msg.after, msg.limit), msg.pipe);
     case 'data/export-csv-page':
-      return csvPage(db, msg.after, msg.limit);
+      return piped(await csvPage(db, msg.after, msg.limit), msg.pipe);
     case 'data/import-begin':
       return { importId: staged(ctx, (s) => s.begin(msg.start)) };
     case 'data/import-chunk':

@@ -63,11 +63,18 @@ export interface CsvCursor {
   skip: number;
 }
 
+export interface CsvPage {
+  /** The page's rows as CSV text; null when they went on the page's pipe (`pipe.ts`). */
+  rows: string | null;
+  count: number;
+  next: CsvCursor | null;
+}
+
 /**
  * One page of the CSV export: up to `limit` purchases after `after`, in date then id order (the `date`
  * index's own order), as rows. `next` is null after the last page.
  */
-export async function csvPage(db: FootprintDB, after: CsvCursor | null, limit: number): Promise<{ rows: string; count: number; next: CsvCursor | null }> {
+export async function csvPage(db: FootprintDB, after: CsvCursor | null, limit: number): Promise<CsvPage & { rows: string }> {
   const page = after
     ? await db.purchases.where('date').aboveOrEqual(after.date).offset(after.skip).limit(limit).toArray()
     : await db.purchases.orderBy('date').limit(limit).toArray();

@@ -3,6 +3,7 @@ import type { SettingRecord, ViewedRecord } from '../store/records';
 import { encodePurchase } from '../store/purchase-codec';
 import { rollupCounts } from '../store/purchases';
 import { SCHEMA_VERSION } from '../store/schema';
+import { postOnPipe, type PipeTarget } from './pipe';
 
 /**
  * The background's half of the paged export: the options page asks for the small tables once, then for
@@ -33,8 +34,8 @@ export async function exportStart(db: FootprintDB, now: number): Promise<ExportS
 }
 
 export interface ExportPage {
-  /** The page's purchases as a JSON list of compact rows (`PurchaseRow`, items inside). */
-  rows: string;
+  /** The page's purchases as a JSON list of compact rows (`PurchaseRow`, items inside); null when they went on the page's pipe (`pipe.ts`). */
+  rows: string | null;
   count: number;
   /** Id of the last purchase sent, to ask for the next page with; null after the last page. */
   next: string | null;
@@ -45,7 +46,7 @@ export interface ExportPage {
  * one after another: asking for several at once was measured no faster (the channel and the page's own
  * work are the limit, not the reads), and held more memory.
  */
-export async function exportPage(db: FootprintDB, after: string | null, limit: number): Promise<ExportPage> {
+export async function exportPage(db: FootprintDB, after: string | null, limit: number): Promise<ExportPage & { rows: string }> {
   const range = after === null ? db.purchases.orderBy(':id') : db.purchases.where(':id').above(after);
   // One more than asked says whether the range goes on, without a request that comes back empty.
   const page = await range.limit(limit + 1).toArray();
@@ -56,4 +57,11 @@ export async function exportPage(db: FootprintDB, after: string | null, limit: n
     count: page.length,
     next: more ? page[page.length - 1]!.id : null,
   };
+}
+
+/** A page's reply, its text sent on the page's pipe when it asked for one. */
+export function piped<P extends { rows: string | null }>(page: P & { rows: string }, pipe: PipeTarget | undefined): P {
+  if (!pipe) return page;
+  postOnPipe(pipe, page.rows);
+  return { ...page, rows: null };
 }

@@ -1,8 +1,8 @@
 /** Data ownership: export (JSON, CSV, whole or paged), encrypted backups, validated atomic import (whole or staged), wipe summary. */
 export { EXPORT_FORMAT, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type DateRange, type ExportFile, type TableCounts } from './format';
 export { buildExport, exportFileName, exportJson, type ExportOptions } from './export-json';
-export { exportPage, exportStart, type ExportPage, type ExportStart } from './export-page';
-export { CSV_BOM, CSV_COLUMNS, csvCell, csvPage, exportCsv, toCsv, type CsvCursor } from './export-csv';
+export { exportPage, exportStart, piped, type ExportPage, type ExportStart } from './export-page';
+export { CSV_BOM, CSV_COLUMNS, csvCell, csvPage, exportCsv, toCsv, type CsvCursor, type CsvPage } from './export-csv';
 export {
   MAX_PROBLEMS,
   PlanBuilder,

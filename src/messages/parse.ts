@@ -37,9 +37,9 @@ export function parseMessage(raw: unknown, role: SenderRole): Message {
     case 'data/import':
       return { type, text: v.bigText(raw.text), passphrase: v.passphrase(raw.passphrase, false) };
     case 'data/export-page':
-      return { type, after: v.exportCursor(raw.after), limit: v.int(raw.limit, 1, 10_000) };
+      return { type, after: v.exportCursor(raw.after), limit: v.int(raw.limit, 1, 10_000), ...v.pipeTarget(raw.pipe) };
     case 'data/export-csv-page':
-      return { type, after: v.csvCursor(raw.after), limit: v.int(raw.limit, 1, 10_000) };
+      return { type, after: v.csvCursor(raw.after), limit: v.int(raw.limit, 1, 10_000), ...v.pipeTarget(raw.pipe) };
     case 'data/import-begin':
       return { type, start: v.stageStart(raw.start) };
     case 'data/import-chunk':

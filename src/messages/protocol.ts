@@ -5,8 +5,9 @@ import type { SenderRole } from './senders';
 import type { ViewedRecord } from '../store/records';
 import type { Trip } from '../flights/types';
 import type { ImportPreview, ImportResult, WipeSummary } from '../data-io';
-import type { CsvCursor } from '../data-io/export-csv';
+import type { CsvCursor, CsvPage } from '../data-io/export-csv';
 import type { ExportPage, ExportStart } from '../data-io/export-page';
+import type { PipeTarget } from '../data-io/pipe';
 import type { TableCounts, TableName } from '../data-io/format';
 import type { StageStart } from '../data-io/staging';
 
@@ -83,8 +84,8 @@ export type PageMessage =
   | { type: 'tab/estimate' }
   | { type: 'data/export' }
   | { type: 'data/export-start' }
-  | { type: 'data/export-page'; after: string | null; limit: number }
-  | { type: 'data/export-csv-page'; after: CsvCursor | null; limit: number }
+  | { type: 'data/export-page'; after: string | null; limit: number; pipe?: PipeTarget }
+  | { type: 'data/export-csv-page'; after: CsvCursor | null; limit: number; pipe?: PipeTarget }
   | { type: 'data/import-preview'; text: string; passphrase?: string | null }
   | { type: 'data/import'; text: string; passphrase?: string | null }
   | { type: 'data/import-begin'; start: StageStart }
@@ -170,7 +171,7 @@ export interface Replies {
   'data/export': { json: string };
   'data/export-start': ExportStart;
   'data/export-page': ExportPage;
-  'data/export-csv-page': { rows: string; count: number; next: CsvCursor | null };
+  'data/export-csv-page': CsvPage;
   'data/import-preview': { preview: ImportPreview };
   'data/import': { result: ImportResult };
   'data/import-begin': { importId: string };

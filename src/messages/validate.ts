@@ -2,6 +2,7 @@ import type { Availability, Order, OrderItem, PageKind, Product } from '../types
 import type { ItemPatch, ManualPurchase, PurchaseQuery, SortOrder } from './protocol';
 import type { Cabin, Trip } from '../flights/types';
 import type { CsvCursor } from '../data-io/export-csv';
+import { isPipeName, type PipeTarget } from '../data-io/pipe';
 import type { TableName } from '../data-io/format';
 import type { StageStart } from '../data-io/staging';
 
@@ -226,6 +227,13 @@ export function exportCursor(v: unknown): string | null {
   if (v === null) return null;
   if (typeof v !== 'string' || v.length === 0 || v.length > 1000) throw new InvalidPayload('bad export cursor');
   return v;
+}
+
+/** An optional pipe for a page's text (`data-io/pipe.ts`), as a property to spread: absent stays absent. */
+export function pipeTarget(v: unknown): { pipe?: PipeTarget } {
+  if (v === undefined) return {};
+  if (!isPlainObject(v) || !isPipeName(field(v, 'name'))) throw new InvalidPayload('bad pipe');
+  return { pipe: { name: field(v, 'name') as string, seq: int(field(v, 'seq'), 0, 1e7) } };
 }
 
 export function csvCursor(v: unknown): CsvCursor | null {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PurchaseWithItems, Summary } from '../store/purchases';
 import type { Replies, SortOrder, StoreStatus } from '../messages/protocol';
 import { downloadFile, type Download } from '../options/download';
@@ -14,6 +14,8 @@ export type { Download };
 
 export interface AppProps {
   send: PageSend;
+  /** The totals, already asked for by the entrypoint before the first render (see entrypoints/popup/main.tsx). */
+  firstSummary?: Promise<Replies['summary/get']>;
   /** Opens the options page (browser.runtime.openOptionsPage in the entrypoint). */
   openOptions?: () => void;
   /** Opens the methodology page in a tab. */
@@ -32,7 +34,7 @@ export interface AppProps {
 
 const defaultDownload: Download = (name, content, type) => downloadFile(document, name, content, type);
 
-export function App({ send, openOptions, openMethodology, alwaysOn, download = defaultDownload, today = () => localToday(), debounceMs = 250, listHeight, rowHeight, pageSize }: AppProps) {
+export function App({ send, firstSummary, openOptions, openMethodology, alwaysOn, download = defaultDownload, today = () => localToday(), debounceMs = 250, listHeight, rowHeight, pageSize }: AppProps) {
   const [summary, setSummary] = useState<{ summary: Summary; count: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -49,17 +51,22 @@ export function App({ send, openOptions, openMethodology, alwaysOn, download = d
   const historyHeading = useRef<HTMLHeadingElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
-  const loadSummary = async () => {
+  const loadSummary = async (asked?: Promise<Replies['summary/get']>) => {
     try {
-      setSummary(await call(send, { type: 'summary/get' }));
+      setSummary(await (asked ?? call(send, { type: 'summary/get' })));
       setError(null);
     } catch (e) {
       setError((e as Error).message);
     }
   };
 
+  // A layout effect runs right after the first render, not after the first paint: the totals are drawn as
+  // soon as their answer is in.
+  useLayoutEffect(() => {
+    void loadSummary(firstSummary);
+  }, []);
+
   useEffect(() => {
-    void loadSummary();
     call(send, { type: 'status/get' })
       .then((r) => setStatus(r.status))
       .catch(() => setStatus(null));

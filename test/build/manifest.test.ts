@@ -70,10 +70,15 @@ describe.each(Object.entries(BUILDS))('%s build', (browser, dir) => {
     expect((m.content_scripts ?? []).flatMap((c) => (c as { js?: string[] }).js ?? [])).toEqual(['content-scripts/content.js']);
     // Issue 8's budget for the script that runs on every page of every built-in shop.
     expect(statSync(join(dir, 'content-scripts/content.js')).size).toBeLessThanOrEqual(25_000);
-    // No polyfill in the content script: it uses runtime.sendMessage only, which returns a promise natively.
-    // (The polyfill's own error text is the marker; the background, which keeps it, has it.)
+    // No polyfill in the content script nor in the extension pages: they call only APIs that return promises
+    // natively. (The polyfill's own error text is the marker; the background, which keeps it, has it.)
     const marker = 'The message port closed before a response was received';
     expect(readFileSync(join(dir, 'content-scripts/content.js'), 'utf8')).not.toContain(marker);
+    for (const page of ['popup.html', 'options.html', 'methodology.html']) {
+      const scripts = [...readFileSync(join(dir, page), 'utf8').matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((x) => x[1]!);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const s of scripts) expect(readFileSync(join(dir, s), 'utf8'), `${page}: ${s}`).not.toContain(marker);
+    }
     expect(readFileSync(join(dir, 'background.js'), 'utf8')).toContain(marker);
   });
 

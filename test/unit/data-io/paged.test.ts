@@ -62,6 +62,42 @@ describe('paged JSON export', () => {
     expect(log.filter((m) => m.type === 'data/export-page')).toHaveLength(Math.ceil(14 / pageSize));
   });
 
+  it.each([true, false])('gives the same file with the pipe %s (texts on a BroadcastChannel, not in the replies)', async (pipe) => {
+    await fill();
+    const replies: unknown[] = [];
+    const watching = (async (msg: PageMessage) => {
+      const reply = await send(msg as never);
+      if (msg.type === 'data/export-page') replies.push(reply);
+      return reply;
+    }) as PageSend;
+    const { parts } = await pagedExportJson(watching, { app: '1.2.3', pageSize: 4, pipe });
+    expect(parts.join('')).toBe(await exportJson(ctx.db, FIXED_NOW, { app: '1.2.3' }));
+    expect(replies).toHaveLength(4);
+    for (const r of replies) expect(typeof (r as { rows: unknown }).rows).toBe(pipe ? 'object' : 'string');
+  });
+
+  it('asks for the next page before it has turned the previous one into the file', async () => {
+    await fill();
+    const order: string[] = [];
+    const timed = (async (msg: PageMessage) => {
+      order.push(`ask ${msg.type === 'data/export-page' ? String(msg.after) : msg.type}`);
+      return send(msg as never);
+    }) as PageSend;
+    await pagedExportJson(timed, { pageSize: 5, pipe: true, onProgress: (done) => order.push(`done ${done}`) });
+    // Page 2 is asked for before page 1 is done: reading and turning overlap.
+    expect(order.findIndex((s) => s.startsWith('ask ') && s !== 'ask null' && s !== 'ask data/export-start')).toBeLessThan(order.indexOf('done 5'));
+  });
+
+  it('stops at a failing page and reports its error, with the next request in flight', async () => {
+    await fill();
+    let pagesAsked = 0;
+    const failing = (async (msg: PageMessage) => {
+      if (msg.type === 'data/export-page' && ++pagesAsked === 2) return { ok: false, error: 'disk on fire' };
+      return send(msg as never);
+    }) as PageSend;
+    await expect(pagedExportJson(failing, { pageSize: 3, pipe: true })).rejects.toThrow('disk on fire');
+  });
+
   it('is a valid file for an empty database too', async () => {
     const { parts } = await pagedExportJson(send);
     const plan = planOf(parts.join(''));
@@ -109,6 +145,11 @@ describe('paged CSV export', () => {
     for (let i = 0; i < 4; i++) await recordPurchase(ctx.db, purchaseInput(50 + i, { order: { ...purchaseInput(50 + i).order, date: '2026-03-03' } }));
     const parts = await pagedExportCsv(send, { pageSize });
     expect(parts.join('')).toBe(await exportCsv(ctx.db));
+  });
+
+  it.each([true, false])('gives the same CSV with the pipe %s', async (pipe) => {
+    await fill();
+    expect((await pagedExportCsv(send, { pageSize: 2, pipe })).join('')).toBe(await exportCsv(ctx.db));
   });
 
   it('names the factor unit and citation of compact estimates, derived from the data tables', async () => {

@@ -360,6 +360,27 @@ describe('store problems and links', () => {
     expect(openMethodology).toHaveBeenCalledOnce();
   });
 
+  it('draws the totals the entrypoint asked for before the first render, without asking again', async () => {
+    const fake = fakeBackground({ purchases: [purchase(5), purchase(17)] });
+    const firstSummary = Promise.resolve(fake.send({ type: 'summary/get' })).then((r) => {
+      if (!r.ok) throw new Error(r.error);
+      return r;
+    });
+    await firstSummary;
+    const asked = fake.of('summary/get').length;
+    render(<App send={fake.send} firstSummary={firstSummary} today={() => '2026-06-15'} debounceMs={0} />, container);
+    await settle();
+    expect(q('[data-testid="total-all"]')!.textContent).toContain('42 kg CO2e');
+    expect(fake.of('summary/get')).toHaveLength(asked);
+  });
+
+  it('shows the error of a summary asked for before the first render', async () => {
+    const firstSummary = Promise.reject(new Error('DatabaseClosedError: closed'));
+    firstSummary.catch(() => {});
+    await mount({}, { firstSummary });
+    expect(q('[role="alert"]')!.textContent).toContain('DatabaseClosedError: closed');
+  });
+
   it('shows an error when the background cannot answer', async () => {
     await mount({ fail: { 'summary/get': 'DatabaseClosedError: closed' } });
     expect(q('[role="alert"]')!.textContent).toContain('DatabaseClosedError: closed');

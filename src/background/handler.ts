@@ -173,9 +173,11 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
     case 'data/export-csv-page':
       return piped(await csvPage(db, msg.after, msg.limit), msg.pipe);
     case 'data/import-begin':
-      return { importId: staged(ctx, (s) => s.begin(msg.start)) };
-    case 'data/import-chunk':
-      return { staged: staged(ctx, (s) => s.chunk(msg.importId, msg.table, msg.start, msg.rows)) };
+      return { importId: staged(ctx, (s) => s.begin(msg.start, msg.pipe)) };
+    case 'data/import-chunk': {
+      const rows = msg.pipe ? await stagedAsync(ctx, (s) => s.piped(msg.importId, msg.pipe.seq)) : msg.rows;
+      return { staged: staged(ctx, (s) => s.chunk(msg.importId, msg.table, msg.start, rows)) };
+    }
     case 'data/import-check': {
       const preview = await previewImport(db, staged(ctx, (s) => s.plan(msg.importId)), { now: ctx.now() });
       if (!preview.ok) {
@@ -275,6 +277,15 @@ class UserError extends Error {}
 function staged<T>(ctx: HandlerContext, step: (s: ImportStaging) => T): T {
   try {
     return step(ctx.staging ?? defaultStaging);
+  } catch (e) {
+    if (e instanceof ImportFailure) throw new UserError(e.message);
+    throw e;
+  }
+}
+
+async function stagedAsync<T>(ctx: HandlerContext, step: (s: ImportStaging) => Promise<T>): Promise<T> {
+  try {
+    return await step(ctx.staging ?? defaultStaging);
   } catch (e) {
     if (e instanceof ImportFailure) throw new UserError(e.message);
     throw e;

@@ -1,13 +1,13 @@
 /**
- * A bulk lane from the background to an extension page for the paged export: the page's request and the
- * background's reply stay typed runtime messages (sender checks, errors), and only the page's text travels
- * on a `BroadcastChannel` the page named.
+ * A bulk lane between an extension page and the background for the paged export and the staged import:
+ * requests and replies stay typed runtime messages (sender checks, errors), and only the big texts travel
+ * on a `BroadcastChannel` the page named, each under the number of the message it belongs to.
  *
- * Why: `runtime.sendMessage` serialises a reply and routes it through the browser process; at 100,000
+ * Why: `runtime.sendMessage` serialises a message and routes it through the browser process; at 100,000
  * purchases (44 MB of rows) that channel alone cost ~1.4 s of a 3–4 s export on the bench machine. A
  * `BroadcastChannel` hands the string over by structured clone, a copy. It reaches only contexts of the
  * extension's own origin (its pages and its background): a content script runs in the shop's origin and
- * cannot open it, and the name is random per export, so two exports in two tabs never mix.
+ * cannot open it, and the name is random per export or import, so two of them in two tabs never mix.
  */
 
 export const PIPE_PREFIX = 'lf-pipe-';
@@ -38,7 +38,7 @@ function randomName(): string {
   return PIPE_PREFIX + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The background's end: posts one reply's text and lets go of the channel. */
+/** Posts one text and lets go of the channel (the background's end of an export). */
 export function postOnPipe(to: PipeTarget, text: string): void {
   const channel = new BroadcastChannel(to.name);
   try {
@@ -48,17 +48,37 @@ export function postOnPipe(to: PipeTarget, text: string): void {
   }
 }
 
-/**
- * The page's end: opened before the first request, so nothing posted can be missed. Texts are taken by
- * their request number, whether they arrive before or after the request's reply.
- */
-export class PipeReader {
+/** The sending end for many texts (the page's end of an import). */
+export class PipeWriter {
   readonly name = randomName();
   private readonly channel = new BroadcastChannel(this.name);
+
+  post(seq: number, text: string): PipeTarget {
+    this.channel.postMessage({ seq, text } satisfies PipeMessage);
+    return { name: this.name, seq };
+  }
+
+  close(): void {
+    this.channel.close();
+  }
+}
+
+export const EXPORT_LOST = 'The export was interrupted (the extension background stopped). Nothing was saved: try again.';
+
+/**
+ * The receiving end, opened before the first message that announces a text, so nothing posted can be
+ * missed: texts are taken by their number, whether they arrive before or after their message.
+ */
+export class PipeReader {
+  readonly name: string;
+  private readonly channel: BroadcastChannel;
   private readonly arrived = new Map<number, string>();
   private readonly waiting = new Map<number, (text: string) => void>();
 
-  constructor() {
+  /** A new channel, or the one `name` the other end opened; `lost` is the error when a text never comes. */
+  constructor(name: string = randomName(), private readonly lost = EXPORT_LOST) {
+    this.name = name;
+    this.channel = new BroadcastChannel(name);
     this.channel.onmessage = (e: MessageEvent<unknown>) => {
       const m = e.data as Partial<PipeMessage> | null;
       if (!m || typeof m.seq !== 'number' || typeof m.text !== 'string') return;
@@ -71,8 +91,8 @@ export class PipeReader {
   }
 
   /**
-   * The text of request `seq`, once its reply said it was posted. The background posts before it
-   * replies, so the text is already on its way; `timeoutMs` only guards against a lost post.
+   * Text number `seq`, once its message said it was posted. The other end posts before it sends that
+   * message, so the text is already on its way; `timeoutMs` only guards against a lost post.
    */
   take(seq: number, timeoutMs = 30_000): Promise<string> {
     const ready = this.arrived.get(seq);
@@ -83,7 +103,7 @@ export class PipeReader {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(seq);
-        reject(new Error('The export was interrupted (the extension background stopped). Nothing was saved: try again.'));
+        reject(new Error(this.lost));
       }, timeoutMs);
       this.waiting.set(seq, (text) => {
         clearTimeout(timer);

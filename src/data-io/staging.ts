@@ -3,6 +3,7 @@ import { itemRows, purchaseRow } from '../store/stored-purchase';
 import type { ItemRecord, PurchaseRecord } from '../store/records';
 import { MAX_IMPORT_ROWS, TABLES, type TableCounts, type TableName } from './format';
 import { checkHeader, PlanBuilder, tooManyRows, type ImportPlan } from './parse-import';
+import { PipeReader } from './pipe';
 
 /**
  * The background's half of a staged import. The options page has checked the whole file; it then sends
@@ -10,7 +11,8 @@ import { checkHeader, PlanBuilder, tooManyRows, type ImportPlan } from './parse-
  * database) and held in memory. Nothing touches the database until the commit, which writes everything
  * in one transaction (`applyImport`).
  *
- * Chunks are JSON text (one string crosses the message channel far faster than thousands of objects).
+ * Chunks are JSON text (one string crosses the message channel far faster than thousands of objects), in
+ * the message or, where the page has one, on a pipe (`pipe.ts`) the message points to.
  * Purchases travel with their items inside, as compact rows (`purchase-codec.ts`): half the bytes of the
  * file's two lists, and the message channel's cost grows with its bytes. They are turned back into the
  * file's rows and checked like any file's. `items` chunks carry only items whose purchase is not in the
@@ -54,6 +56,8 @@ interface Staged {
   plan: ImportPlan | null;
   /** Chunks that came before the one they follow (the page may send several at once), by kind and start. */
   early: Record<TableName, Map<number, readonly unknown[]>>;
+  /** Where the page posts its chunks' texts, when it uses a pipe (`pipe.ts`). */
+  pipe: PipeReader | null;
 }
 
 export class ImportStaging {
@@ -65,8 +69,9 @@ export class ImportStaging {
     private readonly idleMs = 10 * 60_000,
   ) {}
 
-  begin(start: StageStart): string {
-    this.current = null;
+  /** Starts holding a new import (dropping any other); `pipe` names the page's channel for chunk texts. */
+  begin(start: StageStart, pipe?: string): string {
+    this.release();
     const header = checkHeader({ schemaVersion: start.schemaVersion, exportedAt: start.exportedAt ?? undefined, app: start.app ?? undefined });
     if ('ok' in header) throw new ImportFailure(header.error);
     const rows = TABLES.reduce((n, t) => n + start.counts[t], 0) + start.months;
@@ -83,14 +88,33 @@ export class ImportStaging {
       touched: this.now(),
       plan: null,
       early: { purchases: new Map(), items: new Map(), viewed: new Map(), settings: new Map() },
+      pipe: pipe ? new PipeReader(pipe, INTERRUPTED) : null,
     };
     return id;
+  }
+
+  private release(): void {
+    this.current?.pipe?.close();
+    this.current = null;
+  }
+
+  /** The text of chunk `seq` of import `id`, posted on its pipe. */
+  async piped(id: string, seq: number): Promise<string> {
+    const pipe = this.get(id).pipe;
+    if (!pipe) this.fail('The import went wrong (a piece was announced on no channel). Nothing was changed: try again.');
+    try {
+      return await pipe.take(seq);
+    } catch {
+      // The page posted nothing under that number (it was closed, or it is not ours): drop everything held.
+      if (this.current?.pipe === pipe) this.fail(INTERRUPTED);
+      throw new ImportFailure(INTERRUPTED);
+    }
   }
 
   private get(id: string): Staged {
     const s = this.current;
     if (!s || s.id !== id || this.now() - s.touched > this.idleMs) {
-      if (s && s.id === id) this.current = null;
+      if (s && s.id === id) this.release();
       throw new ImportFailure(INTERRUPTED);
     }
     s.touched = this.now();
@@ -98,7 +122,7 @@ export class ImportStaging {
   }
 
   private fail(message: string): never {
-    this.current = null;
+    this.release();
     throw new ImportFailure(message);
   }
 
@@ -177,7 +201,7 @@ export class ImportStaging {
 
   drop(id: string): boolean {
     if (this.current?.id !== id) return false;
-    this.current = null;
+    this.release();
     return true;
   }
 }

@@ -41,9 +41,14 @@ export function parseMessage(raw: unknown, role: SenderRole): Message {
     case 'data/export-csv-page':
       return { type, after: v.csvCursor(raw.after), limit: v.int(raw.limit, 1, 10_000), ...v.pipeTarget(raw.pipe) };
     case 'data/import-begin':
-      return { type, start: v.stageStart(raw.start) };
-    case 'data/import-chunk':
-      return { type, importId: v.importId(raw.importId), table: v.tableName(raw.table), start: v.int(raw.start, 0, 1e7), rows: v.importRows(raw.rows) };
+      return { type, start: v.stageStart(raw.start), ...(raw.pipe === undefined ? {} : { pipe: v.pipeName(raw.pipe) }) };
+    case 'data/import-chunk': {
+      const head = { type, importId: v.importId(raw.importId), table: v.tableName(raw.table), start: v.int(raw.start, 0, 1e7) };
+      // The records come in the message or on the pipe it names, never both.
+      const { pipe } = v.pipeTarget(raw.pipe);
+      if (pipe && raw.rows !== undefined) throw new v.InvalidPayload('records both in the message and on a pipe');
+      return pipe ? { ...head, pipe } : { ...head, rows: v.importRows(raw.rows) };
+    }
     case 'data/import-check':
     case 'data/import-commit':
     case 'data/import-ping':

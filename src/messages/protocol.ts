@@ -88,8 +88,9 @@ export type PageMessage =
   | { type: 'data/export-csv-page'; after: CsvCursor | null; limit: number; pipe?: PipeTarget }
   | { type: 'data/import-preview'; text: string; passphrase?: string | null }
   | { type: 'data/import'; text: string; passphrase?: string | null }
-  | { type: 'data/import-begin'; start: StageStart }
-  | { type: 'data/import-chunk'; importId: string; table: TableName; start: number; rows: string }
+  | { type: 'data/import-begin'; start: StageStart; pipe?: string }
+  | { type: 'data/import-chunk'; importId: string; table: TableName; start: number; rows: string; pipe?: undefined }
+  | { type: 'data/import-chunk'; importId: string; table: TableName; start: number; rows?: undefined; pipe: PipeTarget }
   | { type: 'data/import-check'; importId: string }
   | { type: 'data/import-commit'; importId: string }
   | { type: 'data/import-ping'; importId: string }

@@ -229,6 +229,11 @@ export function exportCursor(v: unknown): string | null {
   return v;
 }
 
+export function pipeName(v: unknown): string {
+  if (!isPipeName(v)) throw new InvalidPayload('bad pipe');
+  return v;
+}
+
 /** An optional pipe for a page's text (`data-io/pipe.ts`), as a property to spread: absent stays absent. */
 export function pipeTarget(v: unknown): { pipe?: PipeTarget } {
   if (v === undefined) return {};

@@ -3,7 +3,7 @@
  * talking to the real background handler over a JSON round trip (what Chrome does to every message), with
  * a real database (fake-indexeddb).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handleMessage, type HandlerContext } from '../../../src/background/handler';
 import { exportCsv } from '../../../src/data-io/export-csv';
 import { exportJson } from '../../../src/data-io/export-json';
@@ -179,14 +179,47 @@ describe('staged import', () => {
     expect(await importAlive(send, id)).toBe(false);
   });
 
+  it.each([true, false])('restores the same tables with the pipe %s, texts on the pipe and not in the messages', async (pipe) => {
+    await fill();
+    await rebuildRollups(ctx.db);
+    const before = await dump(ctx.db);
+    const plan = planOf(await exportJson(ctx.db, FIXED_NOW));
+    await wipeAll(ctx.db);
+    const id = await stageImport(send, plan, { chunkRows: 3, pipe });
+    const chunks = log.filter((m): m is Extract<PageMessage, { type: 'data/import-chunk' }> => m.type === 'data/import-chunk');
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const c of chunks) expect([typeof c.rows, typeof c.pipe]).toEqual(pipe ? ['undefined', 'object'] : ['string', 'undefined']);
+    await commitImport(send, id);
+    expect(await dump(ctx.db)).toBe(before);
+  });
+
+  it('says the import was interrupted, and holds nothing, when a piped chunk never comes', async () => {
+    await fill(2);
+    const plan = planOf(await exportJson(ctx.db, FIXED_NOW));
+    ctx.staging = new ImportStaging(() => FIXED_NOW);
+    const begin = await send({ type: 'data/import-begin', start: { schemaVersion: plan.schemaVersion, exportedAt: null, app: null, counts: plan.counts, outside: 0, months: 0 }, pipe: 'lf-pipe-0123456789abcdef0123456789abcdef' });
+    if (!begin.ok) throw new Error(begin.error);
+    vi.useFakeTimers();
+    const chunk = send({ type: 'data/import-chunk', importId: begin.importId, table: 'purchases', start: 0, pipe: { name: 'lf-pipe-0123456789abcdef0123456789abcdef', seq: 0 } });
+    await vi.advanceTimersByTimeAsync(31_000);
+    vi.useRealTimers();
+    expect(await chunk).toEqual({ ok: false, error: INTERRUPTED });
+    expect(await importAlive(send, begin.importId)).toBe(false);
+  });
+
+  it('refuses a chunk with its records both in the message and on a pipe', async () => {
+    const reply = await send({ type: 'data/import-chunk', importId: '00000000-0000-4000-8000-000000000000', table: 'purchases', start: 0, rows: '[]', pipe: { name: 'lf-pipe-0123456789abcdef0123456789abcdef', seq: 0 } } as never);
+    expect(reply).toEqual({ ok: false, error: 'records both in the message and on a pipe' });
+  });
+
   it('sends chunks of at most chunkRows records, table by table, in file order', async () => {
     await fill(5);
     const plan = planOf(await exportJson(ctx.db, FIXED_NOW));
     const progress: number[] = [];
-    await stageImport(send, plan, { chunkRows: 4, onProgress: (sent) => progress.push(sent) });
+    await stageImport(send, plan, { chunkRows: 4, onProgress: (sent) => progress.push(sent), pipe: false });
     const chunks = log.filter((m): m is Extract<PageMessage, { type: 'data/import-chunk' }> => m.type === 'data/import-chunk');
     // Purchases carry their items; items only come alone when their purchase is not in the file.
-    expect(chunks.map((c) => [c.table, c.start, (JSON.parse(c.rows) as unknown[]).length])).toEqual([
+    expect(chunks.map((c) => [c.table, c.start, (JSON.parse(c.rows!) as unknown[]).length])).toEqual([
       ['purchases', 0, 4],
       ['purchases', 4, 4],
       ['purchases', 8, 2],

@@ -71,7 +71,7 @@ describe('import', () => {
     expect(importMessages(fake).map((m) => m.type)).toEqual(['data/import-begin', 'data/import-chunk', 'data/import-check']);
     expect(fake.of('data/import-begin')[0]!.start).toEqual({ schemaVersion: SCHEMA_VERSION, exportedAt: '2026-06-01T00:00:00.000Z', app: 'test', counts: counts(3, 3), outside: 0, months: 0 });
     // Purchases travel with their items inside.
-    expect(fake.of('data/import-chunk').map((m) => [m.table, m.start, (JSON.parse(m.rows) as unknown[]).length])).toEqual([['purchases', 0, 3]]);
+    expect(fake.chunks.map((c) => [c.table, c.start, (JSON.parse(c.text) as unknown[]).length])).toEqual([['purchases', 0, 3]]);
     expect(fake.of('data/import-commit')).toHaveLength(0);
     const dialog = q('[data-testid="import-preview"]')!;
     expect(dialog.getAttribute('role')).toBe('dialog');

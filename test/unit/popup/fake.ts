@@ -5,6 +5,7 @@ import type { EstimateView } from '../../../src/store/expand-estimate';
 import type { ImportPreview } from '../../../src/data-io/parse-import';
 import { encodePurchase } from '../../../src/store/purchase-codec';
 import type { StoredPurchase } from '../../../src/store/records';
+import { PipeReader } from '../../../src/data-io/pipe';
 
 /** A purchase as the pages see it, as stored (estimates as shown; the fake keeps them whole). */
 function stored(p: PurchaseWithItems): StoredPurchase {
@@ -131,8 +132,10 @@ export interface Fake {
   log: PageMessage[];
   purchases: PurchaseWithItems[];
   settings: Settings;
-  /** The import the fake background holds, if any. */
-  staged: { id: string; rows: number } | null;
+  /** The import the fake background holds, if any, with the pipe its chunks' texts come on. */
+  staged: { id: string; rows: number; pipe: PipeReader | null } | null;
+  /** Every chunk received, with its text (from the message or from the pipe). */
+  chunks: Array<{ table: string; start: number; text: string }>;
   of<T extends PageMessage['type']>(type: T): Array<Extract<PageMessage, { type: T }>>;
 }
 
@@ -143,6 +146,7 @@ export function fakeBackground(opts: FakeOptions = {}): Fake {
     purchases: opts.purchases ? [...opts.purchases] : [],
     settings: { ...DEFAULT_SETTINGS, disabledShops: [] },
     staged: null,
+    chunks: [],
     send: undefined as unknown as PageSend,
     of: (type) => fake.log.filter((m) => m.type === type) as never,
   };
@@ -230,12 +234,19 @@ export function fakeBackground(opts: FakeOptions = {}): Fake {
       case 'data/export-csv-page':
         return msg.after === null ? { rows: 'row 1\r\n', count: 1, next: { date: '2026-01-01', skip: 1 } } : { rows: 'row 2\r\n', count: 1, next: null };
       case 'data/import-begin':
-        fake.staged = { id: `0000000${fake.log.length}-aaaa`, rows: 0 };
+        fake.staged?.pipe?.close();
+        fake.staged = { id: `0000000${fake.log.length}-aaaa`, rows: 0, pipe: msg.pipe ? new PipeReader(msg.pipe) : null };
         return { importId: fake.staged.id };
-      case 'data/import-chunk':
-        if (!fake.staged || fake.staged.id !== msg.importId) throw new Error('The import was interrupted');
-        fake.staged.rows += (JSON.parse(msg.rows) as unknown[]).length;
-        return { staged: { purchases: fake.staged.rows, items: 0, viewed: 0, settings: 0 } };
+      case 'data/import-chunk': {
+        const staged = fake.staged;
+        if (!staged || staged.id !== msg.importId) throw new Error('The import was interrupted');
+        const take = (text: string) => {
+          fake.chunks.push({ table: msg.table, start: msg.start, text });
+          staged.rows += (JSON.parse(text) as unknown[]).length;
+          return { staged: { purchases: staged.rows, items: 0, viewed: 0, settings: 0 } };
+        };
+        return msg.pipe ? staged.pipe!.take(msg.pipe.seq).then(take) : take(msg.rows);
+      }
       case 'data/import-check':
         if (!fake.staged || fake.staged.id !== msg.importId) throw new Error('The import was interrupted');
         return { preview: opts.preview ?? DEFAULT_PREVIEW };
@@ -273,7 +284,7 @@ export function fakeBackground(opts: FakeOptions = {}): Fake {
     const failure = opts.fail?.[msg.type];
     if (failure) return { ok: false, error: failure };
     try {
-      return { ok: true, ...(handle(msg) as object) };
+      return { ok: true, ...((await handle(msg)) as object) };
     } catch (e) {
       return { ok: false, error: (e as Error).message };
     }

@@ -128,7 +128,7 @@ export function decodePurchase(r: PurchaseRow): StoredPurchase {
 }
 
 /** Rows in this shape; records written by schemas 1 and 2 (read during their upgrade) pass as they are. */
-function isRow(v: unknown): v is PurchaseRow {
+export function isPurchaseRow(v: unknown): v is PurchaseRow {
   return typeof v === 'object' && v !== null && Array.isArray((v as PurchaseRow).p) && Array.isArray((v as PurchaseRow).i);
 }
 
@@ -136,7 +136,7 @@ function isStoredPurchase(v: unknown): v is StoredPurchase {
   return typeof v === 'object' && v !== null && Array.isArray((v as StoredPurchase).items) && typeof (v as StoredPurchase).shop === 'string';
 }
 
-const decode = (v: unknown): unknown => (isRow(v) ? decodePurchase(v) : v);
+const decode = (v: unknown): unknown => (isPurchaseRow(v) ? decodePurchase(v) : v);
 const encode = (v: unknown): unknown => (isStoredPurchase(v) ? encodePurchase(v) : v);
 
 function decodingCursor(cursor: DBCoreCursor | null): DBCoreCursor | null {

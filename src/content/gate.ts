@@ -1,6 +1,7 @@
-import { shopSignals } from '../extract/shop-signals';
+import { textStart } from '../extract/bounded-text';
+import { addressSignals, markupSignals } from '../extract/shop-signals';
 import { looksLikeBookingConfirmation } from '../flights/read-trips';
-import { mayBeOrderPage } from '../orders/gate';
+import { MAX_HEADING_CHARS, mayBeOrderPage } from '../orders/gate';
 
 /**
  * The only question the declared content script asks on every page load: is there anything here for
@@ -17,5 +18,9 @@ export function readerWanted(document: Document, url: string): boolean {
     return false;
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return false;
-  return looksLikeBookingConfirmation(document) || mayBeOrderPage(document, u) || shopSignals(document, u);
+  // The same three questions as ever, cheapest first: the URL and title settle most shop pages before any
+  // element is read, and the booking and order checks share one read of the first heading.
+  if (addressSignals(document, u) || markupSignals(document)) return true;
+  const heading = textStart(document.querySelector('h1'), MAX_HEADING_CHARS);
+  return looksLikeBookingConfirmation(document, heading) || mayBeOrderPage(document, u, heading);
 }

@@ -35,9 +35,16 @@ const PATH_HINT = /\/(?:dp|gp|p|pd|product|products|produkt|produit|producto|pro
  * pages cost only this check. It imports no adapter, so the gate stays small.
  */
 export function shopSignals(document: Document, url: URL): boolean {
-  if (flowKindFromUrl(url)) return true;
-  if (TITLE_HINT.test(document.title ?? '')) return true;
-  if (PATH_HINT.test(url.pathname)) return true;
+  return addressSignals(document, url) || markupSignals(document);
+}
+
+/** The URL and the title: no element is read, so the gate asks these before anything else. */
+export function addressSignals(document: Document, url: URL): boolean {
+  return flowKindFromUrl(url) !== null || TITLE_HINT.test(document.title ?? '') || PATH_HINT.test(url.pathname);
+}
+
+/** What the markup says: structured data, platform signatures, payment fields, price boxes, buy buttons. */
+export function markupSignals(document: Document): boolean {
   // Live tag collections are cached by the browser: scanning them beats an attribute selector list.
   const scripts = document.scripts;
   for (let i = 0; i < scripts.length; i++) {

@@ -21,9 +21,10 @@ const ISO_DATE = /\b(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/;
 const MAX_TEXT = 200_000;
 const NOT_AIRPORTS = new Set(['THE', 'AND', 'FOR', 'YOU', 'USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'VAT', 'TAX', 'PDF', 'FAQ', 'APP']);
 
-export function looksLikeBookingConfirmation(doc: Document): boolean {
+/** `heading`: the first h1's text start (textStart, at least 300 characters), when the caller read it already. */
+export function looksLikeBookingConfirmation(doc: Document, heading?: string): boolean {
   // Asked by the content script's gate on every page: the title and a bounded start of the first heading.
-  const head = `${doc.title.slice(0, 300)} ${textStart(doc.querySelector('h1'), 300)}`;
+  const head = `${doc.title.slice(0, 300)} ${(heading ?? textStart(doc.querySelector('h1'), 300)).slice(0, 300)}`;
   return CONFIRMED.test(head);
 }
 

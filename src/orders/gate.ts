@@ -14,15 +14,17 @@ const SUCCESS_PATH = /thank[-_]?you|order[-_]?(?:received|confirm\w*|complete\w*
 
 /** What the wording test reads; the heading's raw text is read a little further, for its whitespace. */
 const MAX_CHARS = 600;
-const MAX_HEADING_CHARS = 2000;
+export const MAX_HEADING_CHARS = 2000;
 
-export function mayBeOrderPage(document: Document, url: URL): boolean {
+/** `heading`: the first h1's text start (textStart, at least MAX_HEADING_CHARS), when the caller read it already. */
+export function mayBeOrderPage(document: Document, url: URL, heading?: string): boolean {
   const path = url.pathname;
   const success = SUCCESS_PATH.test(path);
   if (CART_OR_CHECKOUT.test(path) && !success) return false;
   if (success) return true;
   // The title and the first h1 only: querySelector stops at the first match, and the heading is read
   // no further than its first words (a hostile page's 10 MB heading costs nothing).
-  const heads = `${document.title} ${clean(textStart(document.querySelector('h1'), MAX_HEADING_CHARS))}`.slice(0, MAX_CHARS);
+  const h1 = heading ?? textStart(document.querySelector('h1'), MAX_HEADING_CHARS);
+  const heads = `${document.title} ${clean(h1.slice(0, MAX_HEADING_CHARS))}`.slice(0, MAX_CHARS);
   return THANKS.test(heads);
 }

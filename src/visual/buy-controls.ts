@@ -27,10 +27,12 @@ const CAROUSEL_SELECTORS = '.swiper-slide, .slick-slide, [class*="carousel"], .o
 const SCRIPTED_TAGS = new Set(['DIV', 'SPAN', 'A']);
 
 export function findBuyControls(document: Document, excluded: (el: Element) => boolean): Element[] {
-  const found = markedControls(document).filter((e) => !excluded(e));
+  // Both sources read every button and input: the page's long filter forms hold hundreds, so they are listed once.
+  const controls: Controls = { buttons: Array.from(document.getElementsByTagName('button')), inputs: Array.from(document.getElementsByTagName('input')) };
+  const found = markedControls(document, controls).filter((e) => !excluded(e));
   if (found.length) return found;
   const out: Element[] = [];
-  for (const b of labelledCandidates(document)) {
+  for (const b of labelledCandidates(document, controls)) {
     const label = shortLabel(b);
     if (label !== null && BUY_TEXT_RE.test(label) && !excluded(b)) out.push(b);
   }
@@ -47,20 +49,25 @@ export function findBuyControls(document: Document, excluded: (el: Element) => b
   return out;
 }
 
+interface Controls {
+  buttons: Element[];
+  inputs: Element[];
+}
+
 /** Elements the markup names as buy controls, in document order. */
-function markedControls(document: Document): Element[] {
+function markedControls(document: Document, { buttons, inputs }: Controls): Element[] {
   const found = new Set<Element>();
   for (const id of BUY_IDS) {
     // The id map answers "is there one"; the selector then also returns duplicates (sticky bars repeat ids).
     if (document.getElementById(id)) for (const el of Array.from(document.querySelectorAll(`#${id}`))) found.add(el);
   }
   for (const el of Array.from(document.getElementsByName('add-to-cart'))) found.add(el);
-  for (const b of Array.from(document.getElementsByTagName('button'))) if (buyButton(b)) found.add(b);
+  for (const b of buttons) if (buyButton(b)) found.add(b);
   for (const f of Array.from(document.forms)) {
     const action = f.getAttribute('action');
     if (action && FORM_ACTION_PARTS.some((p) => action.includes(p))) found.add(f);
   }
-  for (const input of Array.from(document.getElementsByTagName('input'))) {
+  for (const input of inputs) {
     if ((input.getAttribute('type') ?? '').toLowerCase() === 'submit' && (input.getAttribute('name') ?? '').includes('cart')) found.add(input);
   }
   for (const el of Array.from(document.querySelectorAll(BUY_DATA))) found.add(el);
@@ -76,12 +83,12 @@ function buyButton(b: Element): boolean {
 }
 
 /** Buttons, submit / button inputs and ARIA link-buttons, the first MAX_LABELLED in document order. */
-function labelledCandidates(document: Document): Element[] {
-  const inputs = Array.from(document.getElementsByTagName('input')).filter((i) => {
+function labelledCandidates(document: Document, controls: Controls): Element[] {
+  const inputs = controls.inputs.filter((i) => {
     const type = (i.getAttribute('type') ?? '').toLowerCase();
     return type === 'submit' || type === 'button';
   });
-  const merged = mergeOrdered(mergeOrdered(Array.from(document.getElementsByTagName('button')), inputs), Array.from(document.querySelectorAll('a[role="button"]')));
+  const merged = mergeOrdered(mergeOrdered(controls.buttons, inputs), Array.from(document.querySelectorAll('a[role="button"]')));
   return merged.slice(0, MAX_LABELLED);
 }
 

@@ -6,7 +6,7 @@
  * reply, inside the page. Exposes `globalThis.__lfExt`. Never shipped.
  */
 import { EXPORT_FORMAT } from '../../src/data-io/format';
-import { EXPORT_PAGE_SIZE, pagedExportJson } from '../../src/data-io/paged-export';
+import { EXPORT_PAGE_SIZE, pagedExportJsonBlob } from '../../src/data-io/paged-export';
 import { parseImport } from '../../src/data-io/parse-import';
 import { commitImport, previewStaged, stageImport } from '../../src/data-io/staged-import';
 import { estimate } from '../../src/engine/estimate';
@@ -165,8 +165,7 @@ async function importGenerated(from: number, n: number, palette: PaletteEntry[])
 async function exportTimed(): Promise<Timed> {
   const t0 = performance.now();
   try {
-    const { parts } = await pagedExportJson(pageSend, { app: 'bench' });
-    const blob = new Blob(parts, { type: 'application/json' });
+    const { blob } = await pagedExportJsonBlob(pageSend, { app: 'bench' });
     return { ms: performance.now() - t0, ok: true, error: null, chars: blob.size };
   } catch (e) {
     return { ms: performance.now() - t0, ok: false, error: (e as Error).message, chars: 0 };

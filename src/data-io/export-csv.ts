@@ -64,8 +64,8 @@ export interface CsvCursor {
 }
 
 export interface CsvPage {
-  /** The page's rows as CSV text; null when they went on the page's pipe (`pipe.ts`). */
-  rows: string | null;
+  /** The page's rows as CSV text (one text); null when it went on the page's pipe (`pipe.ts`). */
+  texts: [rows: string] | null;
   count: number;
   next: CsvCursor | null;
 }
@@ -74,7 +74,7 @@ export interface CsvPage {
  * One page of the CSV export: up to `limit` purchases after `after`, in date then id order (the `date`
  * index's own order), as rows. `next` is null after the last page.
  */
-export async function csvPage(db: FootprintDB, after: CsvCursor | null, limit: number): Promise<CsvPage & { rows: string }> {
+export async function csvPage(db: FootprintDB, after: CsvCursor | null, limit: number): Promise<CsvPage & { texts: [string] }> {
   const page = after
     ? await db.purchases.where('date').aboveOrEqual(after.date).offset(after.skip).limit(limit).toArray()
     : await db.purchases.orderBy('date').limit(limit).toArray();
@@ -85,7 +85,7 @@ export async function csvPage(db: FootprintDB, after: CsvCursor | null, limit: n
     for (const p of page) if (p.date === last.date) same++;
     next = { date: last.date, skip: same + (after && after.date === last.date ? after.skip : 0) };
   }
-  return { rows: csvRows(page), count: page.length, next };
+  return { texts: [csvRows(page)], count: page.length, next };
 }
 
 /** Every item of every purchase, read in one transaction (small databases; the options page pages through `csvPage`). */

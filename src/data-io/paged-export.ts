@@ -1,7 +1,5 @@
 import type { Replies } from '../messages/protocol';
 import { call, type PageSend } from '../popup/api';
-import { decodePurchase, type PurchaseRow } from '../store/purchase-codec';
-import { itemRows, purchaseRow } from '../store/stored-purchase';
 import { csvHeader } from './csv';
 import type { CsvCursor } from './export-csv';
 import { EXPORT_FORMAT, type TableCounts } from './format';
@@ -33,26 +31,26 @@ export interface ExportedFile {
   counts: TableCounts;
 }
 
-/** Joins JSON pieces that are lists' inner text, skipping empty ones. */
-function joined(pieces: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const p of pieces) {
-    if (!p) continue;
+/** Joins the inner texts of a list's pages with commas, skipping empty ones. */
+function joined<P>(pieces: ReadonlyArray<{ text: string; piece: P }>): Array<P | string> {
+  const out: Array<P | string> = [];
+  for (const { text, piece } of pieces) {
+    if (!text) continue;
     if (out.length) out.push(',');
-    out.push(p);
+    out.push(piece);
   }
   return out;
 }
 
 /**
  * Asks for pages one after another, each request sent as soon as the previous reply names its cursor, so
- * the background reads page k + 1 while the page turns page k into the file. Texts come on a pipe
+ * the background reads and writes page k + 1 while the page takes in page k. Texts come on a pipe
  * (`pipe.ts`) where the context has one, else in the replies.
  */
-async function* pages<C, R extends { rows: string | null; next: C | null }>(
+async function* pages<C, R extends { texts: string[] | null; next: C | null }>(
   ask: (after: C | null, pipe: PipeTarget | undefined) => Promise<R>,
   usePipe: boolean,
-): AsyncGenerator<{ reply: R; text: string }> {
+): AsyncGenerator<{ reply: R; texts: string[] }> {
   const reader = usePipe ? new PipeReader() : null;
   let seq = 0;
   const request = (after: C | null) => ask(after, reader ? { name: reader.name, seq: seq++ } : undefined);
@@ -66,7 +64,7 @@ async function* pages<C, R extends { rows: string | null; next: C | null }>(
       // The request still in flight must not reject unobserved when this one fails.
       else pending = Promise.reject(new Error('no more pages'));
       pending.catch(() => {});
-      yield { reply, text: reply.rows ?? (await reader!.take(mine)) };
+      yield { reply, texts: reply.texts ?? (await reader!.take(mine)) };
       if (reply.next === null) return;
     }
   } finally {
@@ -74,22 +72,21 @@ async function* pages<C, R extends { rows: string | null; next: C | null }>(
   }
 }
 
-export async function pagedExportJson(send: PageSend, options: PagedExportOptions = {}): Promise<ExportedFile> {
+/** The file in parts, each page's two texts made into `P`s as they come (strings, or Blobs). */
+async function exportJsonParts<P>(send: PageSend, options: PagedExportOptions, piece: (text: string) => P): Promise<{ parts: Array<P | string>; counts: TableCounts }> {
   const limit = options.pageSize ?? EXPORT_PAGE_SIZE;
   const start = await call(send, { type: 'data/export-start' });
   const counts: TableCounts = { purchases: 0, items: 0, viewed: start.viewed.length, settings: start.settings.length };
-  const purchases: string[] = [];
-  const items: string[] = [];
+  const purchases: Array<{ text: string; piece: P }> = [];
+  const items: Array<{ text: string; piece: P }> = [];
   const ask = (after: string | null, pipe: PipeTarget | undefined): Promise<Replies['data/export-page']> =>
     call(send, { type: 'data/export-page', after, limit, ...(pipe ? { pipe } : {}) });
-  for await (const { text } of pages(ask, options.pipe ?? canPipe())) {
-    // Compact rows in, the file's rows out: each page becomes a piece of each of the two lists.
-    const stored = (JSON.parse(text) as PurchaseRow[]).map(decodePurchase);
-    const rows = stored.flatMap(itemRows);
-    purchases.push(JSON.stringify(stored.map(purchaseRow)).slice(1, -1));
-    items.push(JSON.stringify(rows).slice(1, -1));
-    counts.purchases += stored.length;
-    counts.items += rows.length;
+  for await (const { reply, texts } of pages(ask, options.pipe ?? canPipe())) {
+    const [p = '', i = ''] = texts;
+    purchases.push({ text: p, piece: piece(p) });
+    items.push({ text: i, piece: piece(i) });
+    counts.purchases += reply.count;
+    counts.items += reply.itemCount;
     options.onProgress?.(counts.purchases, Math.max(start.purchases, counts.purchases));
   }
   // Counts are known only at the end (the history may change while it is read), and they come first in the file.
@@ -100,12 +97,27 @@ export async function pagedExportJson(send: PageSend, options: PagedExportOption
   return { parts, counts };
 }
 
+export async function pagedExportJson(send: PageSend, options: PagedExportOptions = {}): Promise<ExportedFile> {
+  const { parts, counts } = await exportJsonParts(send, options, (text) => text);
+  return { parts, counts };
+}
+
+/**
+ * The file as a `Blob`, for saving: each page becomes a `Blob` as soon as it arrives, while the background
+ * writes the next one, so the text is handed to the browser piece by piece instead of all at the end
+ * (~0.4 s for 100k purchases on the bench machine), and the page keeps no string of it.
+ */
+export async function pagedExportJsonBlob(send: PageSend, options: PagedExportOptions = {}): Promise<{ blob: Blob; counts: TableCounts }> {
+  const { parts, counts } = await exportJsonParts(send, options, (text) => new Blob([text]));
+  return { blob: new Blob(parts, { type: 'application/json' }), counts };
+}
+
 /** The CSV file (see `csv.ts`) in parts: header, then each page's rows. */
 export async function pagedExportCsv(send: PageSend, options: Pick<PagedExportOptions, 'pageSize' | 'pipe'> = {}): Promise<string[]> {
   const limit = options.pageSize ?? EXPORT_PAGE_SIZE;
   const parts = [csvHeader()];
   const ask = (after: CsvCursor | null, pipe: PipeTarget | undefined): Promise<Replies['data/export-csv-page']> =>
     call(send, { type: 'data/export-csv-page', after, limit, ...(pipe ? { pipe } : {}) });
-  for await (const { text } of pages(ask, options.pipe ?? canPipe())) if (text) parts.push(text);
+  for await (const { texts } of pages(ask, options.pipe ?? canPipe())) for (const text of texts) if (text) parts.push(text);
   return parts;
 }

@@ -21,7 +21,7 @@ export interface PipeTarget {
 
 interface PipeMessage {
   seq: number;
-  text: string;
+  texts: string[];
 }
 
 export function isPipeName(v: unknown): v is string {
@@ -38,11 +38,11 @@ function randomName(): string {
   return PIPE_PREFIX + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Posts one text and lets go of the channel (the background's end of an export). */
-export function postOnPipe(to: PipeTarget, text: string): void {
+/** Posts one message's texts and lets go of the channel (the background's end of an export). */
+export function postOnPipe(to: PipeTarget, texts: string[]): void {
   const channel = new BroadcastChannel(to.name);
   try {
-    channel.postMessage({ seq: to.seq, text } satisfies PipeMessage);
+    channel.postMessage({ seq: to.seq, texts } satisfies PipeMessage);
   } finally {
     channel.close();
   }
@@ -53,8 +53,8 @@ export class PipeWriter {
   readonly name = randomName();
   private readonly channel = new BroadcastChannel(this.name);
 
-  post(seq: number, text: string): PipeTarget {
-    this.channel.postMessage({ seq, text } satisfies PipeMessage);
+  post(seq: number, texts: string[]): PipeTarget {
+    this.channel.postMessage({ seq, texts } satisfies PipeMessage);
     return { name: this.name, seq };
   }
 
@@ -72,8 +72,8 @@ export const EXPORT_LOST = 'The export was interrupted (the extension background
 export class PipeReader {
   readonly name: string;
   private readonly channel: BroadcastChannel;
-  private readonly arrived = new Map<number, string>();
-  private readonly waiting = new Map<number, (text: string) => void>();
+  private readonly arrived = new Map<number, string[]>();
+  private readonly waiting = new Map<number, (texts: string[]) => void>();
 
   /** A new channel, or the one `name` the other end opened; `lost` is the error when a text never comes. */
   constructor(name: string = randomName(), private readonly lost = EXPORT_LOST) {
@@ -81,12 +81,12 @@ export class PipeReader {
     this.channel = new BroadcastChannel(name);
     this.channel.onmessage = (e: MessageEvent<unknown>) => {
       const m = e.data as Partial<PipeMessage> | null;
-      if (!m || typeof m.seq !== 'number' || typeof m.text !== 'string') return;
+      if (!m || typeof m.seq !== 'number' || !Array.isArray(m.texts) || !m.texts.every((t) => typeof t === 'string')) return;
       const waiter = this.waiting.get(m.seq);
       if (waiter) {
         this.waiting.delete(m.seq);
-        waiter(m.text);
-      } else this.arrived.set(m.seq, m.text);
+        waiter(m.texts);
+      } else this.arrived.set(m.seq, m.texts);
     };
   }
 
@@ -94,7 +94,7 @@ export class PipeReader {
    * Text number `seq`, once its message said it was posted. The other end posts before it sends that
    * message, so the text is already on its way; `timeoutMs` only guards against a lost post.
    */
-  take(seq: number, timeoutMs = 30_000): Promise<string> {
+  take(seq: number, timeoutMs = 30_000): Promise<string[]> {
     const ready = this.arrived.get(seq);
     if (ready !== undefined) {
       this.arrived.delete(seq);
@@ -105,9 +105,9 @@ export class PipeReader {
         this.waiting.delete(seq);
         reject(new Error(this.lost));
       }, timeoutMs);
-      this.waiting.set(seq, (text) => {
+      this.waiting.set(seq, (texts) => {
         clearTimeout(timer);
-        resolve(text);
+        resolve(texts);
       });
     });
   }

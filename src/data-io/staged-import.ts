@@ -116,7 +116,7 @@ export async function stageImport(send: PageSend, plan: ImportPlan, options: Sta
         const rows = data[table].slice(start, start + size);
         const text = JSON.stringify(rows);
         const head = { type: 'data/import-chunk', importId, table, start } as const;
-        await ask(send, pipe ? { ...head, pipe: pipe.post(k, text) } : { ...head, rows: text });
+        await ask(send, pipe ? { ...head, pipe: pipe.post(k, [text]) } : { ...head, rows: text });
         sent += table === 'purchases' ? rows.reduce<number>((n, r) => n + 1 + (r as PurchaseRow).i.length, 0) : rows.length;
         options.onProgress?.(sent, total);
       });

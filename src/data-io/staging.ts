@@ -100,15 +100,18 @@ export class ImportStaging {
 
   /** The text of chunk `seq` of import `id`, posted on its pipe. */
   async piped(id: string, seq: number): Promise<string> {
+    let texts: string[];
     const pipe = this.get(id).pipe;
     if (!pipe) this.fail('The import went wrong (a piece was announced on no channel). Nothing was changed: try again.');
     try {
-      return await pipe.take(seq);
+      texts = await pipe.take(seq);
     } catch {
       // The page posted nothing under that number (it was closed, or it is not ours): drop everything held.
       if (this.current?.pipe === pipe) this.fail(INTERRUPTED);
       throw new ImportFailure(INTERRUPTED);
     }
+    if (texts.length !== 1) this.fail('The import went wrong (a piece arrived damaged). Nothing was changed: try again.');
+    return texts[0]!;
   }
 
   private get(id: string): Staged {

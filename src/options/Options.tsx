@@ -4,7 +4,7 @@ import { t } from '../i18n/t';
 import { call, type PageSend } from '../popup/api';
 import { localToday } from '../popup/format';
 import { CurrencySelect } from '../popup/ui/Field';
-import { pagedExportCsv, pagedExportJson } from '../data-io/paged-export';
+import { pagedExportCsv, pagedExportJsonBlob } from '../data-io/paged-export';
 import { BackupSection } from './Backup';
 import { downloadFile, type Download } from './download';
 import { ImportSection } from './Import';
@@ -61,8 +61,8 @@ export function Options({ send, version, download = defaultDownload, openMethodo
   const exportJson = async () => {
     setStatus({ kind: 'info', text: t('working') });
     try {
-      const { parts } = await pagedExportJson(send, { app: version });
-      download(fileName('json'), new Blob(parts, { type: 'application/json' }), 'application/json');
+      const { blob } = await pagedExportJsonBlob(send, { app: version });
+      download(fileName('json'), blob, 'application/json');
       setStatus({ kind: 'info', text: t('export_saved') });
     } catch (e) {
       setStatus({ kind: 'error', text: t('export_failed', (e as Error).message) });

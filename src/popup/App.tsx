@@ -85,9 +85,9 @@ export function App({ send, firstSummary, openOptions, openMethodology, alwaysOn
     try {
       // In pages, so that it works whatever the size of the history (see data-io/paged-export.ts); loaded
       // only when asked for, so the popup's first paint does not wait for code it rarely runs.
-      const { pagedExportJson } = await import('../data-io/paged-export');
-      const { parts } = await pagedExportJson(send);
-      download(`local-footprint-${today()}.json`, new Blob(parts, { type: 'application/json' }), 'application/json');
+      const { pagedExportJsonBlob } = await import('../data-io/paged-export');
+      const { blob } = await pagedExportJsonBlob(send);
+      download(`local-footprint-${today()}.json`, blob, 'application/json');
       setNotice(t('export_saved'));
     } catch (e) {
       setNotice(t('export_failed', (e as Error).message));

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handleMessage, type HandlerContext } from '../../../src/background/handler';
 import { exportCsv } from '../../../src/data-io/export-csv';
 import { exportJson } from '../../../src/data-io/export-json';
-import { pagedExportCsv, pagedExportJson } from '../../../src/data-io/paged-export';
+import { pagedExportCsv, pagedExportJson, pagedExportJsonBlob } from '../../../src/data-io/paged-export';
 import { parseImport, type ImportPlan } from '../../../src/data-io/parse-import';
 import { abortImport, commitImport, importAlive, previewStaged, stageImport } from '../../../src/data-io/staged-import';
 import { ImportStaging, INTERRUPTED } from '../../../src/data-io/staging';
@@ -73,7 +73,15 @@ describe('paged JSON export', () => {
     const { parts } = await pagedExportJson(watching, { app: '1.2.3', pageSize: 4, pipe });
     expect(parts.join('')).toBe(await exportJson(ctx.db, FIXED_NOW, { app: '1.2.3' }));
     expect(replies).toHaveLength(4);
-    for (const r of replies) expect(typeof (r as { rows: unknown }).rows).toBe(pipe ? 'object' : 'string');
+    for (const r of replies) expect((r as { texts: unknown }).texts === null).toBe(pipe);
+  });
+
+  it.each([true, false])('saves the very same file as a Blob built page by page (pipe %s)', async (pipe) => {
+    await fill();
+    const { blob, counts } = await pagedExportJsonBlob(send, { app: '1.2.3', pageSize: 4, pipe });
+    expect(blob.type).toBe('application/json');
+    expect(await blob.text()).toBe(await exportJson(ctx.db, FIXED_NOW, { app: '1.2.3' }));
+    expect(counts).toEqual({ purchases: 14, items: 25, viewed: 2, settings: 5 });
   });
 
   it('asks for the next page before it has turned the previous one into the file', async () => {
@@ -96,6 +104,14 @@ describe('paged JSON export', () => {
       return send(msg as never);
     }) as PageSend;
     await expect(pagedExportJson(failing, { pageSize: 3, pipe: true })).rejects.toThrow('disk on fire');
+  });
+
+  it('gives two exports running at once each the whole file (the page read ahead serves only its own next request)', async () => {
+    await fill();
+    const want = await exportJson(ctx.db, FIXED_NOW, { app: '1.2.3' });
+    const [a, b] = await Promise.all([pagedExportJson(send, { app: '1.2.3', pageSize: 3 }), pagedExportJson(send, { app: '1.2.3', pageSize: 2 })]);
+    expect(a.parts.join('')).toBe(want);
+    expect(b.parts.join('')).toBe(want);
   });
 
   it('is a valid file for an empty database too', async () => {

@@ -16,31 +16,32 @@ describe('pipe for export texts', () => {
 
   it('hands over texts by request number, whether they come before or after they are asked for', async () => {
     const r = open();
-    postOnPipe({ name: r.name, seq: 1 }, 'second');
+    postOnPipe({ name: r.name, seq: 1 }, ['second']);
     const first = r.take(0);
-    postOnPipe({ name: r.name, seq: 0 }, 'first');
-    expect(await first).toBe('first');
-    expect(await r.take(1)).toBe('second');
+    postOnPipe({ name: r.name, seq: 0 }, ['first']);
+    expect(await first).toEqual(['first']);
+    expect(await r.take(1)).toEqual(['second']);
   });
 
   it('keeps two exports apart: each reader hears only its own name', async () => {
     const a = open();
     const b = open();
     expect(a.name).not.toBe(b.name);
-    postOnPipe({ name: b.name, seq: 0 }, 'for b');
-    postOnPipe({ name: a.name, seq: 0 }, 'for a');
-    expect(await a.take(0)).toBe('for a');
-    expect(await b.take(0)).toBe('for b');
+    postOnPipe({ name: b.name, seq: 0 }, ['for b']);
+    postOnPipe({ name: a.name, seq: 0 }, ['for a']);
+    expect(await a.take(0)).toEqual(['for a']);
+    expect(await b.take(0)).toEqual(['for b']);
   });
 
   it('ignores anything on its channel that is not a piped text', async () => {
     const r = open();
     const stranger = new BroadcastChannel(r.name);
-    stranger.postMessage({ seq: 0, text: 42 });
+    stranger.postMessage({ seq: 0, texts: 42 });
+    stranger.postMessage({ seq: 0, texts: ['ok', 7] });
     stranger.postMessage('hello');
     stranger.close();
-    postOnPipe({ name: r.name, seq: 0 }, 'real');
-    expect(await r.take(0)).toBe('real');
+    postOnPipe({ name: r.name, seq: 0 }, ['real']);
+    expect(await r.take(0)).toEqual(['real']);
   });
 
   it('says the export was interrupted when a text never comes', async () => {

@@ -3,7 +3,7 @@ import type { PageSend } from '../../../src/popup/api';
 import type { ItemView, PurchaseWithItems, Summary, Totals } from '../../../src/store/purchases';
 import type { EstimateView } from '../../../src/store/expand-estimate';
 import type { ImportPreview } from '../../../src/data-io/parse-import';
-import { encodePurchase } from '../../../src/store/purchase-codec';
+import { itemRows, purchaseRow } from '../../../src/store/stored-purchase';
 import type { StoredPurchase } from '../../../src/store/records';
 import { PipeReader } from '../../../src/data-io/pipe';
 
@@ -226,13 +226,15 @@ export function fakeBackground(opts: FakeOptions = {}): Fake {
       case 'data/export-start':
         return { schemaVersion: 3, exportedAt: '2026-06-15T10:00:00.000Z', viewed: [], settings: [{ key: 'badgeMode', value: 'page' }], purchases: fake.purchases.length };
       case 'data/export-page': {
-        // Pages of two purchases at most, by id, as compact rows.
+        // Pages of two purchases at most, by id, as the file's texts (the reply carries them: no pipe here).
         const rest = [...fake.purchases].sort((a, b) => (a.id < b.id ? -1 : 1)).filter((p) => msg.after === null || p.id > msg.after);
-        const page = rest.slice(0, Math.min(msg.limit, 2));
-        return { rows: JSON.stringify(page.map((p) => encodePurchase(stored(p)))), count: page.length, next: rest.length > page.length ? page[page.length - 1]!.id : null };
+        const page = rest.slice(0, Math.min(msg.limit, 2)).map(stored);
+        const items = page.flatMap(itemRows);
+        const texts = [JSON.stringify(page.map(purchaseRow)).slice(1, -1), JSON.stringify(items).slice(1, -1)];
+        return { texts, count: page.length, itemCount: items.length, next: rest.length > page.length ? page[page.length - 1]!.id : null };
       }
       case 'data/export-csv-page':
-        return msg.after === null ? { rows: 'row 1\r\n', count: 1, next: { date: '2026-01-01', skip: 1 } } : { rows: 'row 2\r\n', count: 1, next: null };
+        return msg.after === null ? { texts: ['row 1\r\n'], count: 1, next: { date: '2026-01-01', skip: 1 } } : { texts: ['row 2\r\n'], count: 1, next: null };
       case 'data/import-begin':
         fake.staged?.pipe?.close();
         fake.staged = { id: `0000000${fake.log.length}-aaaa`, rows: 0, pipe: msg.pipe ? new PipeReader(msg.pipe) : null };
@@ -245,7 +247,7 @@ export function fakeBackground(opts: FakeOptions = {}): Fake {
           staged.rows += (JSON.parse(text) as unknown[]).length;
           return { staged: { purchases: staged.rows, items: 0, viewed: 0, settings: 0 } };
         };
-        return msg.pipe ? staged.pipe!.take(msg.pipe.seq).then(take) : take(msg.rows);
+        return msg.pipe ? staged.pipe!.take(msg.pipe.seq).then(([text]) => take(text!)) : take(msg.rows);
       }
       case 'data/import-check':
         if (!fake.staged || fake.staged.id !== msg.importId) throw new Error('The import was interrupted');

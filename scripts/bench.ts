@@ -107,7 +107,7 @@ if (want('content') || want('store')) {
     }
     if (want('store')) {
       log('store: popup, export, import');
-      const res = await measureStore(browser, { sizes: quick ? [1000] : [1000, 10_000, 100_000], warmup: quick ? 0 : 1, runs: quick ? 1 : 5, bigRuns: quick ? 1 : 2, palette: palette(), log });
+      const res = await measureStore(browser, { quick, sizes: quick ? [1000] : [1000, 10_000, 100_000], warmup: quick ? 0 : 1, runs: quick ? 1 : 5, bigRuns: quick ? 1 : 2, palette: palette(), log });
       put('', res.figures);
       notes.push(...res.notes);
       const biggest = Object.keys(res.figures).filter((k) => k.startsWith('data.bytesPerPurchase')).sort((a, b) => res.figures[b]!.value - res.figures[a]!.value);

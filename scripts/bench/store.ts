@@ -11,6 +11,8 @@ import { figure, type Figure } from './stats.ts';
 
 export interface StoreOptions {
   sizes: number[];
+  /** A smoke run: no pauses. */
+  quick?: boolean;
   warmup: number;
   runs: number;
   /** Runs for the slow operations (import / export) at 100k. */
@@ -18,6 +20,9 @@ export interface StoreOptions {
   palette: PaletteEntry[];
   log: (s: string) => void;
 }
+
+/** Pause between seeding and the popup rounds. */
+const SETTLE_MS = 5000;
 
 export interface StoreResults {
   figures: Record<string, Figure>;
@@ -92,7 +97,10 @@ export async function measureStore(b: BenchBrowser, opts: StoreOptions): Promise
     if (fileChars) figures[`data.exportFileBytes${tag}`] = { value: fileChars, min: fileChars, max: fileChars, n: 1 };
     if (usageAfter > usageBefore) figures[`data.bytesPerPurchase${tag}`] = { value: (usageAfter - usageBefore) / n, min: NaN, max: NaN, n: 1 };
 
-    // Popup: navigation start → all-time total drawn.
+    // Popup: navigation start → all-time total drawn, with the history as the user finds it when they open
+    // the popup, not while LevelDB still compacts what the import has just written (at 100k that takes
+    // seconds and competes for the 2 cores).
+    if (!opts.quick) await new Promise((r) => setTimeout(r, SETTLE_MS));
     const popup = await b.context.newPage();
     const drawn: number[] = [];
     const gotoMs: number[] = [];

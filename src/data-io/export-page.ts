@@ -49,10 +49,9 @@ export interface ExportPage {
 }
 
 /**
- * Up to `limit` purchases with ids after `after` (primary-key order), with their items. Read raw, below
- * Dexie: the rows are stored in the very shape the page is sent (`PurchaseRow`), so decoding them into
- * purchases only to encode them again would cost the background, the slower end of the export's pipeline,
- * a fifth of its time at 100k purchases.
+ * Up to `limit` purchases with ids after `after` (primary-key order), with their items. Read raw with one
+ * `getAll`, below Dexie, so that the next page's read can be started outside any transaction while this
+ * one is written out; the rows are decoded once, straight into the file's rows.
  */
 export async function exportPage(db: FootprintDB, after: string | null, limit: number): Promise<ExportPage & { texts: [string, string] }> {
   // One more than asked says whether the range goes on, without a request that comes back empty.

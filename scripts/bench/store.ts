@@ -41,6 +41,20 @@ const TOTALS_PROBE = `(() => {
 })();`;
 
 
+/** Opens the popup and waits for its all-time total: ms since navigation start (the probe's), and wall ms. */
+async function totalsDrawn(popup: Page, url: string, tag: string): Promise<{ at: number; wall: number }> {
+  const t0 = Date.now();
+  await popup.goto(url);
+  // Polled with Runtime.evaluate: waitForFunction would need eval, which the popup's CSP forbids.
+  let at: number | null = null;
+  for (const t1 = Date.now(); at === null && Date.now() - t1 < 60_000; ) {
+    at = await popup.evaluate<number | null>('window.__lfTotalsAt ?? null');
+    if (at === null) await new Promise((r) => setTimeout(r, 5));
+  }
+  if (at === null) throw new Error(`popup totals not drawn within 60 s at ${tag}`);
+  return { at, wall: Date.now() - t0 };
+}
+
 export async function measureStore(b: BenchBrowser, opts: StoreOptions): Promise<StoreResults> {
   const ext = await bundleIife('ext-entry.ts');
   const base = `chrome-extension://${b.extensionId}`;
@@ -105,16 +119,7 @@ export async function measureStore(b: BenchBrowser, opts: StoreOptions): Promise
     const drawn: number[] = [];
     const gotoMs: number[] = [];
     for (let r = 0; r < opts.warmup + opts.runs; r++) {
-      const t0 = Date.now();
-      await popup.goto(`${base}/popup.html`);
-      // Polled with Runtime.evaluate: waitForFunction would need eval, which the popup's CSP forbids.
-      let at: number | null = null;
-      for (const t1 = Date.now(); at === null && Date.now() - t1 < 60_000; ) {
-        at = await popup.evaluate<number | null>('window.__lfTotalsAt ?? null');
-        if (at === null) await new Promise((r) => setTimeout(r, 5));
-      }
-      if (at === null) throw new Error(`popup totals not drawn within 60 s at ${tag}`);
-      const wall = Date.now() - t0;
+      const { at, wall } = await totalsDrawn(popup, `${base}/popup.html`, tag);
       if (r >= opts.warmup) {
         drawn.push(at);
         gotoMs.push(wall);
@@ -146,6 +151,24 @@ export async function measureStore(b: BenchBrowser, opts: StoreOptions): Promise
     const floor = await b.worker.evaluate<number>(`__lfExt.putFloor(${n})`);
     figures[`data.idbPutFloor${tag}Ms`] = { value: floor, min: floor, max: floor, n: 1 };
     opts.log(`  ${tag}: IndexedDB alone in the service worker: reading the ${n} stored purchases ${Math.round(readFloor)} ms, ${n} bare puts ${Math.round(floor)} ms`);
+  }
+  // The popup as it opens after the browser has stopped the idle service worker (~30 s without events):
+  // the worker's start and the database's open come first. Last, since the worker handle is gone after it.
+  const last = opts.sizes[opts.sizes.length - 1]!;
+  if (!opts.quick && last) {
+    const cdp = await b.context.newCDPSession(tool);
+    await cdp.send('ServiceWorker.enable');
+    const popup = await b.context.newPage();
+    const cold: number[] = [];
+    for (let r = 0; r < opts.runs; r++) {
+      await popup.goto('about:blank');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((r) => setTimeout(r, 1000));
+      cold.push((await totalsDrawn(popup, `${base}/popup.html`, label(last))).at);
+    }
+    await popup.close();
+    figures[`popup.totals${label(last)}StoppedWorkerMs`] = figure(cold);
+    opts.log(`  ${label(last)}: popup totals with the service worker stopped first ${cold.map((x) => x.toFixed(0)).join(' / ')} ms`);
   }
   await tool.close();
   return { figures, notes };

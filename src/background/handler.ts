@@ -173,13 +173,13 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
     case 'data/export-csv-page':
       return piped(await csvPage(db, msg.after, msg.limit), msg.pipe);
     case 'data/import-begin':
-      return { importId: staged(ctx, (s) => s.begin(msg.start, msg.pipe)) };
+      return { importId: await staged(ctx, (s) => s.begin(msg.start, msg.pipe)) };
     case 'data/import-chunk': {
-      const rows = msg.pipe ? await stagedAsync(ctx, (s) => s.piped(msg.importId, msg.pipe.seq)) : msg.rows;
-      return { staged: staged(ctx, (s) => s.chunk(msg.importId, msg.table, msg.start, rows)) };
+      const rows = msg.pipe ? await staged(ctx, (s) => s.piped(msg.importId, msg.pipe.seq)) : msg.rows;
+      return { staged: await staged(ctx, (s) => s.chunk(msg.importId, msg.table, msg.start, rows)) };
     }
     case 'data/import-check': {
-      const preview = await previewImport(db, staged(ctx, (s) => s.plan(msg.importId)), { now: ctx.now() });
+      const preview = await previewImport(db, await staged(ctx, (s) => s.plan(msg.importId)), { now: ctx.now() });
       if (!preview.ok) {
         (ctx.staging ?? defaultStaging).drop(msg.importId);
         throw new UserError(preview.error);
@@ -188,7 +188,7 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
     }
     case 'data/import-commit': {
       const s = ctx.staging ?? defaultStaging;
-      const plan = staged(ctx, (st) => st.plan(msg.importId));
+      const plan = await staged(ctx, (st) => st.plan(msg.importId));
       const result = await applyImport(db, plan, { now: ctx.now() });
       // Committed or refused, the held records are done with; a failed commit changed nothing.
       s.drop(msg.importId);
@@ -274,16 +274,7 @@ function scaled(e: Estimate, n: number): Estimate {
 class UserError extends Error {}
 
 /** Runs a staging step; its failures are worded for the user. */
-function staged<T>(ctx: HandlerContext, step: (s: ImportStaging) => T): T {
-  try {
-    return step(ctx.staging ?? defaultStaging);
-  } catch (e) {
-    if (e instanceof ImportFailure) throw new UserError(e.message);
-    throw e;
-  }
-}
-
-async function stagedAsync<T>(ctx: HandlerContext, step: (s: ImportStaging) => Promise<T>): Promise<T> {
+async function staged<T>(ctx: HandlerContext, step: (s: ImportStaging) => T | Promise<T>): Promise<T> {
   try {
     return await step(ctx.staging ?? defaultStaging);
   } catch (e) {

@@ -57,6 +57,20 @@ interface Decisions {
   removedItems: number;
 }
 
+/** Rows of a keyed table: added when the device has none, written over the device's copy when `wins`. */
+function mergeKeyed<T>(d: Decisions, table: 'viewed' | 'settings', rows: readonly T[], device: ReadonlyArray<T | undefined>, write: T[], wins: (row: T, old: T) => boolean): void {
+  rows.forEach((row, i) => {
+    const old = device[i];
+    if (!old) d.add[table]++;
+    else if (wins(row, old)) d.update[table]++;
+    else {
+      d.unchanged[table]++;
+      return;
+    }
+    write.push(row);
+  });
+}
+
 /** The file's items per purchase id, with the place of each purchase's first item in the file (for messages). */
 interface ItemGroups {
   byPurchase: Map<string, ItemRecord[]>;
@@ -186,29 +200,10 @@ async function decide(db: FootprintDB, plan: ImportPlan, options: ImportOptions,
 
   // Viewed products: newer seenAt wins; a tie keeps the device's copy.
   const oldViewed = viewed.length ? await db.viewed.bulkGet(viewed.map((v) => v.id)) : [];
-  viewed.forEach((v, i) => {
-    const old = oldViewed[i];
-    if (!old) {
-      d.add.viewed++;
-      d.viewedWrite.push(v);
-    } else if (v.seenAt > old.seenAt) {
-      d.update.viewed++;
-      d.viewedWrite.push(v);
-    } else d.unchanged.viewed++;
-  });
-
+  mergeKeyed(d, 'viewed', viewed, oldViewed, d.viewedWrite, (v, old) => v.seenAt > old.seenAt);
   // Settings: the file wins unless told to keep the device's values.
   const oldSettings = settings.length ? await db.settings.bulkGet(settings.map((s) => s.key)) : [];
-  settings.forEach((s, i) => {
-    const old = oldSettings[i];
-    if (!old) {
-      d.add.settings++;
-      d.settingsWrite.push(s);
-    } else if (options.settings !== 'keep' && JSON.stringify(old.value) !== JSON.stringify(s.value)) {
-      d.update.settings++;
-      d.settingsWrite.push(s);
-    } else d.unchanged.settings++;
-  });
+  mergeKeyed(d, 'settings', settings, oldSettings, d.settingsWrite, (s, old) => options.settings !== 'keep' && JSON.stringify(old.value) !== JSON.stringify(s.value));
   return d;
 }
 

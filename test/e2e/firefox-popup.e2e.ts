@@ -28,6 +28,7 @@ import { addonIdOf, startFirefoxDriver, type FirefoxDriver } from './firefox/dri
 import { firefoxPrefs } from './firefox/prefs.ts';
 import { startShopProxy, type ShopProxy } from './firefox/proxy.ts';
 import { expectedTotals, generatedExport, seedThroughMessages } from './firefox/seed.ts';
+import { withTimeout } from './firefox/timeout.ts';
 import { FIREFOX_BUILD, firefoxPath, requireFirefoxBuild, webExtPath } from './firefox/webext.ts';
 
 const N = 150;
@@ -39,15 +40,6 @@ interface AxeViolation {
   impact: string | null;
   help: string;
   nodes: Array<{ target: unknown }>;
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number, message: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message())), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 describe.skipIf(!HAS_SHARED)('popup and data pages in Firefox ESR (WebDriver BiDi, headless)', () => {

@@ -23,6 +23,7 @@ import { extensionUuid, idbOrigins, readExtensionDatabases, type IdbDatabase } f
 import { extensionChannels, isNetworkUri, MOZ_LOG_MODULES, readMozLog, type MozLog } from './firefox/mozlog.ts';
 import { firefoxPrefs } from './firefox/prefs.ts';
 import { startShopProxy, type ProxyRoute, type ShopProxy } from './firefox/proxy.ts';
+import { withTimeout } from './firefox/timeout.ts';
 import { FIREFOX_BUILD, firefoxPath, requireFirefoxBuild, runWebExt, webExtPath, type WebExtRun } from './firefox/webext.ts';
 
 const PROXY_HOST = '127.0.0.1';
@@ -48,15 +49,6 @@ const WAIT_HTML = '<!doctype html><title>waiting</title><p>waiting for the test<
 const PAGE_CSP = "default-src 'none'";
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-async function withTimeout<T>(p: Promise<T>, ms: number, message: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message())), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function waitFor<T>(what: string, timeoutMs: number, probe: () => T | null | undefined | false): Promise<T> {
   const end = Date.now() + timeoutMs;

@@ -1,4 +1,5 @@
 import { clean, ownText } from '../shops/read';
+import { textStart } from '../extract/bounded-text';
 
 /**
  * Buy buttons and add-to-cart forms, the visual tier's anchors. Three sources, each asked only when the
@@ -115,24 +116,9 @@ const RAW_LABEL = 400;
  * MAX_LABEL non-space characters (then no label); null when only the whole text can tell.
  */
 function boundedRaw(el: Element, max: number): string | null {
-  let out = '';
-  for (let n: Node | null = el.firstChild; n; ) {
-    if (n.nodeType === 3) out += n.nodeValue ?? '';
-    if (out.length >= max) return clean(out).length > MAX_LABEL ? out : null;
-    if (n.firstChild && n.nodeType === 1) {
-      n = n.firstChild;
-      continue;
-    }
-    let c: Node | null = n;
-    n = null;
-    for (; c && c !== el; c = c.parentNode) {
-      if (c.nextSibling) {
-        n = c.nextSibling;
-        break;
-      }
-    }
-  }
-  return out;
+  const out = textStart(el, max);
+  if (out.length < max) return out;
+  return clean(out).length > MAX_LABEL ? out : null;
 }
 
 /** Two lists each in document order → one, in document order (a linear merge, no sort). */

@@ -8,6 +8,7 @@ import type { Page, Request } from 'playwright-core';
 import { FIXTURES, HAS_SHARED } from '../shared.ts';
 import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
 import { closedShadowBadges } from './inspect-dom.ts';
+import { countStoredRows } from './stored-rows.ts';
 import { readNetLog } from './netlog.ts';
 import { startShopServer, type ShopServer } from './server.ts';
 
@@ -52,25 +53,7 @@ describe.skipIf(!HAS_SHARED)('extension in Chromium', () => {
 
   const popupUrl = () => `chrome-extension://${browser.extensionId}/popup.html`;
 
-  async function purchaseCount(): Promise<number> {
-    return browser.worker.evaluate(
-      () =>
-        new Promise<number>((resolveCount, reject) => {
-          const req = indexedDB.open('local-footprint');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const db = req.result;
-            const tx = db.transaction('purchases', 'readonly');
-            const c = tx.objectStore('purchases').count();
-            c.onsuccess = () => {
-              resolveCount(c.result);
-              db.close();
-            };
-            c.onerror = () => reject(c.error);
-          };
-        }),
-    );
-  }
+  const purchaseCount = () => browser.worker.evaluate(countStoredRows, 'purchases' as const);
 
   async function waitForBadge(page: Page, contains: string) {
     let last: string[] = [];

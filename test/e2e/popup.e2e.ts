@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { CHROME_BUILD, chromiumPath, launchWithExtension, type ExtensionBrowser } from './browser.ts';
 import { REPO_ROOT } from '../shared.ts';
 import { generatedExport } from './firefox/seed.ts';
+import { countStoredRows } from './stored-rows.ts';
 import { SCHEMA_VERSION } from '../../src/store/db.ts';
 import { EXPORT_FORMAT, type ExportFile } from '../../src/data-io/format.ts';
 
@@ -65,28 +66,7 @@ describe.skipIf(!HAS_BUILD || !HAS_CHROMIUM)('popup and options pages in Chromiu
 
   const purchaseCount = () => countRows('purchases');
 
-  /** Purchases, or items (stored inside their purchases since schema 3), read straight from the extension's IndexedDB. */
-  async function countRows(what: 'purchases' | 'items'): Promise<number> {
-    return browser.worker.evaluate(
-      (kind) =>
-        new Promise<number>((done, reject) => {
-          const req = indexedDB.open('local-footprint');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const db = req.result;
-            const all = db.transaction('purchases', 'readonly').objectStore('purchases').getAll();
-            all.onsuccess = () => {
-              // Rows as src/store/purchase-codec.ts writes them: items in `i`.
-              const rows = all.result as Array<{ i: unknown[] }>;
-              done(kind === 'purchases' ? rows.length : rows.reduce((n, p) => n + p.i.length, 0));
-              db.close();
-            };
-            all.onerror = () => reject(all.error);
-          };
-        }),
-      what,
-    );
-  }
+  const countRows = (what: 'purchases' | 'items') => browser.worker.evaluate(countStoredRows, what);
 
   async function openOptions(): Promise<Page> {
     const p = await browser.context.newPage();

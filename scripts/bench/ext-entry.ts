@@ -6,15 +6,14 @@
  * reply, inside the page. Exposes `globalThis.__lfExt`. Never shipped.
  */
 import { EXPORT_FORMAT } from '../../src/data-io/format';
-import { EXPORT_PAGE_SIZE, pagedExportJsonBlob } from '../../src/data-io/paged-export';
-import { parseImport } from '../../src/data-io/parse-import';
-import { commitImport, previewStaged, stageImport } from '../../src/data-io/staged-import';
+import { pagedExportJsonBlob } from '../../src/data-io/paged-export';
+import { commitImport, previewStaged, sendImportFile } from '../../src/data-io/staged-import';
 import { estimate } from '../../src/engine/estimate';
 import type { PageSend } from '../../src/popup/api';
 import { buildRecords } from '../../src/store/purchases';
 import type { ItemRecord, MonthRollup, PurchaseRecord, StoredPurchase } from '../../src/store/records';
-import { encodePurchase } from '../../src/store/purchase-codec';
-import { rollupsOf } from '../../src/store/rollups';
+import { packPurchases } from '../../src/store/packs';
+import { rollupsOf, storeOrder } from '../../src/store/rollups';
 import { SCHEMA_VERSION } from '../../src/store/schema';
 import { nest } from '../../src/store/stored-purchase';
 import type { Estimate } from '../../src/types';
@@ -94,7 +93,7 @@ function stored(g: Generated): StoredPurchase[] {
 
 /** The monthly rollups rebuildRollups (src/store/rollups.ts) would write for these records. */
 export function rollups(g: Generated): MonthRollup[] {
-  return rollupsOf(stored(g).sort((a, b) => (a.id < b.id ? -1 : 1)));
+  return rollupsOf(stored(g).sort(storeOrder));
 }
 
 /** An export file (src/data-io/format.ts, this schema) holding purchases `from` .. `from + n - 1`. */
@@ -141,11 +140,9 @@ async function importText(text: string): Promise<Timed> {
     t = now;
   };
   try {
-    const plan = parseImport(text);
-    if (!plan.ok) throw new Error(plan.error);
-    lap('check');
-    const id = await stageImport(pageSend, plan);
-    lap('stage');
+    // As the options page does (src/options/Import.tsx): the file whole on the pipe, checked in the background.
+    const id = await sendImportFile(pageSend, text, null);
+    lap('sendAndCheck');
     await previewStaged(pageSend, id);
     lap('preview');
     await commitImport(pageSend, id);
@@ -189,9 +186,9 @@ function req<T>(r: IDBRequest<T>): Promise<T> {
 }
 
 /**
- * Writes purchases `from` .. `from + n - 1` straight into the extension's database (raw IndexedDB, no
- * Dexie; rows as src/store/purchase-codec.ts writes them), then rewrites every month's rollup from everything written. A fallback for
- * the service worker, should an import fail.
+ * Writes purchases `from` .. `from + n - 1` straight into the extension's empty database (raw IndexedDB,
+ * no Dexie; packed as src/store/packs.ts packs them), then every month's rollup from everything written.
+ * A fallback for the service worker, should an import fail.
  */
 async function seedRaw(from: number, n: number, palette: PaletteEntry[], batch = 5000): Promise<{ ms: number; purchases: number; items: number }> {
   const t0 = performance.now();
@@ -201,22 +198,16 @@ async function seedRaw(from: number, n: number, palette: PaletteEntry[], batch =
   try {
     for (let start = from; start < from + n; start += batch) {
       const g = generate(start, Math.min(batch, from + n - start), palette);
-      const rows = stored(g);
-      const tx = db.transaction(['purchases'], 'readwrite');
-      const ps = tx.objectStore('purchases');
-      for (const p of rows) ps.put(encodePurchase(p));
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error);
-      });
       items += g.items.length;
-      for (const p of rows) all.push(p);
+      for (const p of stored(g)) all.push(p);
     }
-    const tx = db.transaction(['months'], 'readwrite');
+    const { days, shards } = packPurchases(all);
+    const tx = db.transaction(['days', 'idx', 'months'], 'readwrite');
     const ms = tx.objectStore('months');
-    ms.clear();
-    for (const r of rollupsOf(all.sort((a, b) => (a.id < b.id ? -1 : 1)))) ms.put(r);
+    for (const name of ['days', 'idx', 'months']) tx.objectStore(name).clear();
+    for (const d of days) tx.objectStore('days').put(d);
+    for (const s of shards) tx.objectStore('idx').put(s);
+    for (const r of rollupsOf(all.sort(storeOrder))) ms.put(r);
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
@@ -256,8 +247,8 @@ async function putFloor(n: number): Promise<number> {
 }
 
 /**
- * The floor under any export: every stored purchase read raw (no Dexie, no codec) in the export's pages
- * (`getAll` of EXPORT_PAGE_SIZE + 1 by primary key), in the service worker.
+ * The floor under any export: every stored purchase read raw (no Dexie, no decoding), the day records
+ * (src/store/packs.ts) in `getAll`s of 64, in the service worker.
  */
 async function readFloor(): Promise<number> {
   const db = await req(indexedDB.open('local-footprint'));
@@ -266,8 +257,8 @@ async function readFloor(): Promise<number> {
     let after: string | null = null;
     do {
       const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
-      const rows: Array<{ id: string }> = await req(db.transaction('purchases', 'readonly').objectStore('purchases').getAll(range, EXPORT_PAGE_SIZE + 1) as IDBRequest<Array<{ id: string }>>);
-      after = rows.length > EXPORT_PAGE_SIZE ? rows[EXPORT_PAGE_SIZE - 1]!.id : null;
+      const days: Array<{ d: string }> = await req(db.transaction('days', 'readonly').objectStore('days').getAll(range, 64) as IDBRequest<Array<{ d: string }>>);
+      after = days.length === 64 ? days[63]!.d : null;
     } while (after !== null);
     return performance.now() - t0;
   } finally {
@@ -275,12 +266,14 @@ async function readFloor(): Promise<number> {
   }
 }
 
-/** Rows per store; items are inside purchases, counted from the monthly totals. */
+/** Records per store, and purchases (inside the days) and items (counted from the monthly totals). */
 async function countRaw(): Promise<Record<string, number>> {
   const db = await req(indexedDB.open('local-footprint'));
   try {
     const out: Record<string, number> = {};
-    for (const name of ['purchases', 'months', 'viewed']) out[name] = await req(db.transaction(name, 'readonly').objectStore(name).count());
+    for (const name of ['days', 'idx', 'months', 'viewed']) out[name] = await req(db.transaction(name, 'readonly').objectStore(name).count());
+    const shards = await req(db.transaction('idx', 'readonly').objectStore('idx').getAll() as IDBRequest<Array<{ ids: string[] }>>);
+    out.purchases = shards.reduce((k, s) => k + s.ids.length, 0);
     const months = await req(db.transaction('months', 'readonly').objectStore('months').getAll() as IDBRequest<MonthRollup[]>);
     out.items = months.reduce((s, m) => s + m.items, 0);
     return out;

@@ -3,7 +3,7 @@ import { compactEstimate } from '../store/compact-estimate';
 import { totalsOf } from '../store/purchases';
 import { itemContext } from '../store/rederive';
 import type { ItemRecord, PurchaseRecord, SettingRecord, StoredItem, StoredPurchase, ViewedRecord } from '../store/records';
-import { MonthChanges } from '../store/rollups';
+import { inStoreOrder, MonthChanges } from '../store/rollups';
 import { nest, storedItem } from '../store/stored-purchase';
 import type { Estimate } from '../types';
 import { zeroCounts, type TableCounts } from './format';
@@ -39,7 +39,7 @@ import { COMPACT_ESTIMATES_SINCE, show } from './validate-records';
  *   touches are recomputed in memory from the records written and the versions they replace.
  *
  * Speed (100,000 purchases): the device's purchases are looked up only when there are any, and then by
- * their keys first; everything is written with one `bulkPut` per table, one record per purchase; nothing
+ * their keys first; everything is written with one `bulkPut` per table (purchases packed by date, see store/packs.ts); nothing
  * written is read back.
  */
 
@@ -119,7 +119,7 @@ function toStored(plan: ImportPlan, purchase: Pick<PurchaseRecord, 'date' | 'sho
 async function devicePurchases(db: FootprintDB, ids: readonly string[]): Promise<Map<string, StoredPurchase>> {
   const out = new Map<string, StoredPurchase>();
   if (ids.length === 0) return out;
-  const keys = new Set(await db.purchases.toCollection().primaryKeys());
+  const keys = new Set(await db.purchases.primaryKeys());
   if (keys.size === 0) return out;
   const shared = ids.filter((id) => keys.has(id));
   if (shared.length === 0) return out;
@@ -219,7 +219,7 @@ function notAPlan(): ImportError {
 export async function previewImport(db: FootprintDB, plan: ImportPlan, options: ImportOptions = {}): Promise<ImportPreview | ImportError> {
   if (!isIssuedPlan(plan)) return notAPlan();
   const now = options.now ?? Date.now();
-  const d = await db.transaction('r', [db.purchases, db.viewed, db.settings], () => decide(db, plan, options, now));
+  const d = await db.transaction('r', [...db.purchases.tables, db.viewed, db.settings], () => decide(db, plan, options, now));
   if (d.missingPurchase) return missingError(d.missingPurchase);
   return { ...outcome(plan, d), warnings: plan.warnings };
 }
@@ -257,7 +257,7 @@ export async function applyImport(db: FootprintDB, plan: ImportPlan, options: Im
   if (!isIssuedPlan(plan)) return notAPlan();
   const now = options.now ?? Date.now();
   try {
-    return await db.transaction('rw', [db.purchases, db.viewed, db.settings, db.months], async (): Promise<ImportResult> => {
+    return await db.transaction('rw', [...db.purchases.tables, db.viewed, db.settings, db.months], async (): Promise<ImportResult> => {
       const d = await decide(db, plan, options, now);
       if (d.missingPurchase) throw new Abort(missingError(d.missingPurchase));
       if (d.write.length) await db.purchases.bulkPut(d.write);
@@ -267,8 +267,8 @@ export async function applyImport(db: FootprintDB, plan: ImportPlan, options: Im
       if (d.write.length) {
         const changes = new MonthChanges(await db.months.toArray());
         for (const old of d.replaced) changes.apply(old, -1);
-        // Primary-key order: a month that is new gets exactly the sums a rebuild would make.
-        for (const p of [...d.write].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) changes.apply(p, 1);
+        // The store's order: a month that is new gets exactly the sums a rebuild would make.
+        for (const p of inStoreOrder(d.write)) changes.apply(p, 1);
         const { put, remove } = changes.result();
         if (put.length) await db.months.bulkPut(put);
         if (remove.length) await db.months.bulkDelete(remove);

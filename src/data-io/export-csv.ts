@@ -1,5 +1,6 @@
 import type { FootprintDB } from '../store/db';
 import { citationOf } from '../store/expand-estimate';
+import { decodePurchase } from '../store/purchase-codec';
 import { itemContext } from '../store/rederive';
 import type { ItemRecord, PurchaseRecord, StoredItem, StoredPurchase } from '../store/records';
 import { csvHeader, csvRow, type CsvCell } from './csv';
@@ -75,9 +76,17 @@ export interface CsvPage {
  * index's own order), as rows. `next` is null after the last page.
  */
 export async function csvPage(db: FootprintDB, after: CsvCursor | null, limit: number): Promise<CsvPage & { texts: [string] }> {
-  const page = after
-    ? await db.purchases.where('date').aboveOrEqual(after.date).offset(after.skip).limit(limit).toArray()
-    : await db.purchases.orderBy('date').limit(limit).toArray();
+  const page: StoredPurchase[] = [];
+  await db.transaction('r', db.purchases.tables, async () => {
+    let skip = after?.skip ?? 0;
+    await (after ? db.days.where(':id').aboveOrEqual(after.date) : db.days.toCollection())
+      .until(() => page.length >= limit)
+      .each((day) => {
+        const from = after && day.d === after.date ? skip : 0;
+        for (let k = from; k < day.r.length && page.length < limit; k++) page.push(decodePurchase(day.r[k]!));
+        skip = 0;
+      });
+  });
   const last = page[page.length - 1];
   let next: CsvCursor | null = null;
   if (last && page.length === limit) {
@@ -90,6 +99,6 @@ export async function csvPage(db: FootprintDB, after: CsvCursor | null, limit: n
 
 /** Every item of every purchase, read in one transaction (small databases; the options page pages through `csvPage`). */
 export async function exportCsv(db: FootprintDB): Promise<string> {
-  const purchases = await db.purchases.orderBy('date').toArray();
+  const purchases = await db.purchases.toArray();
   return csvHeader() + csvRows(purchases);
 }

@@ -17,7 +17,7 @@ export interface ExportOptions {
  * `data/export` message.
  */
 export async function buildExport(db: FootprintDB, now: number, options: ExportOptions = {}): Promise<ExportFile> {
-  const tables = options.includeMonths ? [db.purchases, db.viewed, db.settings, db.months] : [db.purchases, db.viewed, db.settings];
+  const tables = [...db.purchases.tables, db.viewed, db.settings, ...(options.includeMonths ? [db.months] : [])];
   return db.transaction('r', tables, async () => {
     const [stored, viewed, settings, months] = await Promise.all([
       db.purchases.toArray(),

@@ -1,6 +1,7 @@
 import type { FootprintDB } from '../store/db';
-import type { SettingRecord, StoredPurchase, ViewedRecord } from '../store/records';
-import { decodePurchase, isPurchaseRow, type PurchaseRow } from '../store/purchase-codec';
+import type { DayRecord } from '../store/packs';
+import type { SettingRecord, ViewedRecord } from '../store/records';
+import { decodePurchase, type PurchaseRow } from '../store/purchase-codec';
 import { itemRows, purchaseRow } from '../store/stored-purchase';
 import { rollupCounts } from '../store/purchases';
 import { SCHEMA_VERSION } from '../store/schema';
@@ -44,14 +45,14 @@ export interface ExportPage {
   count: number;
   /** Items of the page's purchases. */
   itemCount: number;
-  /** Id of the last purchase sent, to ask for the next page with; null after the last page. */
+  /** Where the next page starts (the last purchase sent), to ask for it with; null after the last page. */
   next: string | null;
 }
 
 /**
- * Up to `limit` purchases with ids after `after` (primary-key order), with their items. Read raw with one
- * `getAll`, below Dexie, so that the next page's read can be started outside any transaction while this
- * one is written out; the rows are decoded once, straight into the file's rows.
+ * Up to `limit` purchases after the cursor `after` (date then id order: the store's own), with their
+ * items. Read raw, below Dexie, so that the next page's read can be started outside any transaction while
+ * this one is written out; the rows are decoded once, straight into the file's rows.
  */
 export async function exportPage(db: FootprintDB, after: string | null, limit: number): Promise<ExportPage & { texts: [string, string] }> {
   // One more than asked says whether the range goes on, without a request that comes back empty.
@@ -59,29 +60,55 @@ export async function exportPage(db: FootprintDB, after: string | null, limit: n
   const more = page.length > limit;
   if (more) page.pop();
   const last = page[page.length - 1];
+  const next = more && last ? cursorAfter(last) : null;
   // The next page is read while this one is turned into text: IndexedDB reads on its own thread, and the
   // page asks for the next page as soon as it has this reply.
-  if (more && last) readAhead(db, last.id, limit);
-  const purchases = page.map(asStored);
+  if (next) readAhead(db, next, limit);
+  const purchases = page.map(decodePurchase);
   const items = purchases.flatMap(itemRows);
   return {
     texts: [JSON.stringify(purchases.map(purchaseRow)).slice(1, -1), JSON.stringify(items).slice(1, -1)],
     count: page.length,
     itemCount: items.length,
-    next: more && last ? last.id : null,
+    next,
   };
 }
 
-type Rows = Array<PurchaseRow | StoredPurchase>;
+/** A page's cursor: the last purchase sent, as its date and id (a date never holds a line break). */
+function cursorAfter(row: PurchaseRow): string {
+  return `${row.date}\n${row.id}`;
+}
 
-async function readRows(db: FootprintDB, after: string | null, count: number): Promise<Rows> {
+/**
+ * Up to `count` rows after the cursor, walking the days with one cursor (a day holds many purchases: a
+ * page is a few dozen days at 100k purchases). A cursor the background did not write starts at its date.
+ */
+async function readRows(db: FootprintDB, after: string | null, count: number): Promise<PurchaseRow[]> {
   if (!db.isOpen()) await db.open();
-  const store = db.backendDB().transaction('purchases', 'readonly').objectStore('purchases');
-  return request(store.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), count) as IDBRequest<Rows>);
+  const cut = after === null ? -1 : after.indexOf('\n');
+  const fromDate = after === null ? null : cut < 0 ? after : after.slice(0, cut);
+  const afterId = after !== null && cut >= 0 ? after.slice(cut + 1) : null;
+  const store = db.backendDB().transaction('days', 'readonly').objectStore('days');
+  const rows: PurchaseRow[] = [];
+  return new Promise((resolve, reject) => {
+    const r = store.openCursor(fromDate === null ? null : IDBKeyRange.lowerBound(fromDate));
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+    r.onsuccess = () => {
+      const c = r.result;
+      if (!c) return resolve(rows);
+      const day = c.value as DayRecord;
+      for (const row of day.r) {
+        if (day.d === fromDate && afterId !== null && row.id <= afterId) continue;
+        rows.push(row);
+        if (rows.length >= count) return resolve(rows);
+      }
+      c.continue();
+    };
+  });
 }
 
 /** The page read ahead of its request: one at a time, kept only for the request that follows. */
-let ahead: { db: FootprintDB; after: string; limit: number; rows: Promise<Rows> } | null = null;
+let ahead: { db: FootprintDB; after: string; limit: number; rows: Promise<PurchaseRow[]> } | null = null;
 
 function readAhead(db: FootprintDB, after: string, limit: number): void {
   const rows = readRows(db, after, limit + 1);
@@ -90,22 +117,10 @@ function readAhead(db: FootprintDB, after: string, limit: number): void {
   ahead = { db, after, limit, rows };
 }
 
-function takeAhead(db: FootprintDB, after: string | null, limit: number): Promise<Rows> | null {
+function takeAhead(db: FootprintDB, after: string | null, limit: number): Promise<PurchaseRow[]> | null {
   const a = ahead;
   ahead = null;
   return a && a.db === db && a.after === after && a.limit === limit ? a.rows : null;
-}
-
-/** A stored row decoded; anything else the table could hold (a purchase not yet in row shape) as it is. */
-function asStored(v: PurchaseRow | StoredPurchase): StoredPurchase {
-  return isPurchaseRow(v) ? decodePurchase(v) : v;
-}
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-  });
 }
 
 /** A page's reply, its texts sent on the page's pipe when it asked for one. */

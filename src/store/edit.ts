@@ -37,7 +37,7 @@ async function locate(db: FootprintDB, id: string): Promise<{ purchase: StoredPu
  * purchase's totals and its month are updated in the same transaction.
  */
 export async function updateItem(db: FootprintDB, itemId: string, patch: ItemPatch, estimate: Estimator, now: number): Promise<PurchaseWithItems> {
-  return db.transaction('rw', db.purchases, db.months, async () => {
+  return db.transaction('rw', [...db.purchases.tables, db.months], async () => {
     const { purchase, index } = await locate(db, itemId);
     const item = purchase.items[index]!;
     const next: StoredItem = { ...item, edited: true };
@@ -60,7 +60,7 @@ export async function updateItem(db: FootprintDB, itemId: string, patch: ItemPat
 
 /** Deletes one item; a purchase left with no items is deleted with it (then the answer is null). */
 export async function deleteItem(db: FootprintDB, itemId: string, now: number): Promise<PurchaseWithItems | null> {
-  return db.transaction('rw', db.purchases, db.months, async () => {
+  return db.transaction('rw', [...db.purchases.tables, db.months], async () => {
     const { purchase, index } = await locate(db, itemId);
     await applyToRollup(db, purchase, -1);
     const items = purchase.items.filter((_, i) => i !== index);
@@ -92,7 +92,7 @@ export async function addManualPurchase(db: FootprintDB, m: ManualPurchase, esti
     items[0]!.estimate = compactEstimate(e, itemContext(purchase, items[0]!));
   }
   const stored = nest(purchase, items);
-  await db.transaction('rw', db.purchases, db.months, async () => {
+  await db.transaction('rw', [...db.purchases.tables, db.months], async () => {
     await db.purchases.add(stored);
     await applyToRollup(db, stored, 1);
   });

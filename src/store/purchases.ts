@@ -6,6 +6,7 @@ import { itemContext } from './rederive';
 import type { ItemRecord, PurchaseRecord, StoredEstimate } from './records';
 import { applyToRollup } from './rollups';
 import { itemId, nest } from './stored-purchase';
+import { datePage } from './date-page';
 import { viewOf, type PurchaseWithItems } from './views';
 
 export type { ItemView, PurchaseWithItems } from './views';
@@ -89,7 +90,7 @@ export function totalsOf(items: ReadonlyArray<{ estimate: Pick<StoredEstimate, '
 export async function recordPurchase(db: FootprintDB, input: NewPurchase): Promise<RecordResult> {
   const { purchase, items } = buildRecords(input);
   const stored = nest(purchase, items);
-  return db.transaction('rw', db.purchases, db.months, async () => {
+  return db.transaction('rw', [...db.purchases.tables, db.months], async () => {
     const existing = await db.purchases.get(purchase.id);
     if (existing) return { status: 'exists' as const, purchase: existing };
     await db.purchases.add(stored);
@@ -99,7 +100,7 @@ export async function recordPurchase(db: FootprintDB, input: NewPurchase): Promi
 }
 
 export async function deletePurchase(db: FootprintDB, id: string): Promise<boolean> {
-  return db.transaction('rw', db.purchases, db.months, async () => {
+  return db.transaction('rw', [...db.purchases.tables, db.months], async () => {
     const purchase = await db.purchases.get(id);
     if (!purchase) return false;
     await applyToRollup(db, purchase, -1);
@@ -108,10 +109,9 @@ export async function deletePurchase(db: FootprintDB, id: string): Promise<boole
   });
 }
 
-/** Newest first, a page at a time (the index on `date` keeps this fast at 100k purchases). */
+/** Newest first, a page at a time (see `datePage`). */
 export async function listPurchases(db: FootprintDB, offset = 0, limit = 50): Promise<PurchaseWithItems[]> {
-  const page = await db.purchases.orderBy('date').reverse().offset(offset).limit(limit).toArray();
-  return page.map(viewOf);
+  return (await datePage(db, true, offset, limit)).map(viewOf);
 }
 
 export interface Totals {
@@ -180,7 +180,7 @@ export function lastMonths(month: string, n: number): string[] {
 }
 
 export async function wipeAll(db: FootprintDB): Promise<void> {
-  await db.transaction('rw', [db.purchases, db.months, db.viewed, db.settings], async () => {
+  await db.transaction('rw', [...db.purchases.tables, db.months, db.viewed, db.settings], async () => {
     await Promise.all([db.purchases.clear(), db.months.clear(), db.viewed.clear(), db.settings.clear()]);
   });
 }

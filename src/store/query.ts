@@ -1,12 +1,13 @@
-import type { Collection } from 'dexie';
 import type { PurchaseQuery } from '../messages/protocol';
+import { datePage } from './date-page';
 import type { FootprintDB } from './db';
+import { decodePurchase } from './purchase-codec';
 import type { StoredPurchase } from './records';
 import { rollupCounts } from './purchases';
 import { topCategory } from './rollups';
 import { viewOf, type PurchaseWithItems } from './views';
 
-/** A month (YYYY-MM) as a range of the `date` index: dates are YYYY-MM-DD, so it is exact. */
+/** A month (YYYY-MM) as a range of day keys: dates are YYYY-MM-DD, so it is exact. */
 export function monthRange(month: string): [string, string] {
   return [`${month}-01`, `${month}-31`];
 }
@@ -24,9 +25,9 @@ function matcher(q: PurchaseQuery): ((p: StoredPurchase) => boolean) | null {
 }
 
 /**
- * One page of history. Unfiltered and month-filtered pages walk the `date` or `kg` index with
- * offset/limit, so the popup stays fast at 100k purchases; text search and category filters scan what
- * they must, one record per purchase.
+ * One page of history. Unfiltered pages read only the days they show (`datePage`), or, sorted by
+ * footprint, the kg kept beside each id (`idx`) and then the page's purchases; a month reads its days;
+ * text search and category filters scan what they must.
  */
 export async function queryPurchases(db: FootprintDB, q: PurchaseQuery): Promise<{ purchases: PurchaseWithItems[]; total: number }> {
   const sort = q.sort ?? 'date-desc';
@@ -34,26 +35,28 @@ export async function queryPurchases(db: FootprintDB, q: PurchaseQuery): Promise
   const desc = sort.endsWith('desc');
   const match = matcher(q);
 
-  let coll: Collection<StoredPurchase, string>;
-  if (q.month) {
-    const [from, to] = monthRange(q.month);
-    coll = db.purchases.where('date').between(from, to, true, true);
-  } else {
-    coll = db.purchases.orderBy(byKg ? 'kg' : 'date');
-    if (desc) coll = coll.reverse();
-  }
-  if (match) coll = coll.filter(match);
+  return db.transaction('r', [...db.purchases.tables, db.months], async () => {
+    if (q.month || match) {
+      const days = q.month ? await db.days.where(':id').between(...monthRange(q.month), true, true).toArray() : await db.days.toArray();
+      let all = days.flatMap((d) => d.r.map(decodePurchase));
+      if (match) all = all.filter(match);
+      if (byKg) all.sort(byKgThenId);
+      if (desc) all.reverse();
+      return { purchases: all.slice(q.offset, q.offset + q.limit).map(viewOf), total: all.length };
+    }
+    if (byKg) {
+      const entries = (await db.purchases.allEntries()).sort(byKgThenId);
+      if (desc) entries.reverse();
+      const page = await db.purchases.bulkGet(entries.slice(q.offset, q.offset + q.limit).map((e) => e.id));
+      return { purchases: page.filter((p) => p !== undefined).map(viewOf), total: entries.length };
+    }
+    const page = await datePage(db, desc, q.offset, q.limit);
+    return { purchases: page.map(viewOf), total: (await rollupCounts(db)).purchases };
+  });
+}
 
-  if (q.month && byKg) {
-    // The date index gives a month in date order only: sort its purchases by kg (a month is small).
-    const all = await coll.toArray();
-    all.sort((a, b) => (a.kg - b.kg) * (desc ? -1 : 1));
-    return { purchases: all.slice(q.offset, q.offset + q.limit).map(viewOf), total: all.length };
-  }
-  if (q.month && desc) coll = coll.reverse();
-  const total = match || q.month ? await coll.clone().count() : (await rollupCounts(db)).purchases;
-  const page = await coll.offset(q.offset).limit(q.limit).toArray();
-  return { purchases: page.map(viewOf), total };
+function byKgThenId(a: { kg: number; id: string }, b: { kg: number; id: string }): number {
+  return a.kg - b.kg || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export async function purchaseWithItems(db: FootprintDB, id: string): Promise<PurchaseWithItems | null> {

@@ -75,7 +75,8 @@ export class MonthChanges {
 
 /**
  * The monthly rollups for a set of purchases, computed from scratch. Purchases are summed in the order
- * given: in primary-key order (as the table is read) the result is exactly that of `rebuildRollups`.
+ * given: in date then id order (`storeOrder`, as the store reads them) the result is exactly that of
+ * `rebuildRollups`.
  */
 export function rollupsOf(purchases: Iterable<StoredPurchase>): MonthRollup[] {
   const byMonth = new Map<string, MonthRollup>();
@@ -102,9 +103,28 @@ function sumInto(r: MonthRollup, p: StoredPurchase): void {
   }
 }
 
+/** Date then id: the order the store reads purchases in (`PurchaseStore.toArray`). */
+export function storeOrder(a: Pick<StoredPurchase, 'date' | 'id'>, b: Pick<StoredPurchase, 'date' | 'id'>): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The purchases in `storeOrder`, sorted by day first: 100k purchases fall on ~2,000 days, so this sorts far less than one comparison sort. */
+export function inStoreOrder<P extends Pick<StoredPurchase, 'date' | 'id'>>(ps: readonly P[]): P[] {
+  const byDay = new Map<string, P[]>();
+  for (const p of ps) {
+    const day = byDay.get(p.date);
+    if (day) day.push(p);
+    else byDay.set(p.date, [p]);
+  }
+  const out: P[] = [];
+  for (const date of [...byDay.keys()].sort()) for (const p of byDay.get(date)!.sort(storeOrder)) out.push(p);
+  return out;
+}
+
 /** Rebuilds every month from the purchases: the repair path, and the reference the incremental totals must equal. */
 export async function rebuildRollups(db: FootprintDB): Promise<void> {
-  await db.transaction('rw', db.purchases, db.months, async () => {
+  await db.transaction('rw', [...db.purchases.tables, db.months], async () => {
     await db.months.clear();
     await db.months.bulkPut(rollupsOf(await db.purchases.toArray()));
   });

@@ -4,4 +4,4 @@
  * tables that the upgrades use. It must equal the last version `db.ts` declares (a test opens the
  * database and compares).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;

@@ -130,7 +130,8 @@ describe.skipIf(!HAS_SHARED)('popup and data pages in Firefox ESR (WebDriver BiD
 
   /**
    * Records in every object store of the extension's database, read from an extension page (same origin as
-   * the background) without knowing the schema: the stores are listed, not named.
+   * the background) without knowing the schema: the stores are listed, not named. `purchases` is the number
+   * of purchases, which schema 4 packs by day (src/store/packs.ts: a `days` record holds them in `r`).
    */
   async function storeCounts(): Promise<Record<string, number>> {
     return tab.call(
@@ -150,9 +151,14 @@ describe.skipIf(!HAS_SHARED)('popup and data pages in Firefox ESR (WebDriver BiD
               return;
             }
             const tx = db.transaction(names, 'readonly');
+            out.purchases = 0;
             for (const n of names) {
               const c = tx.objectStore(n).count();
               c.onsuccess = () => (out[n] = c.result);
+            }
+            if (names.includes('days')) {
+              const all = tx.objectStore('days').getAll();
+              all.onsuccess = () => (out.purchases = (all.result as Array<{ r: unknown[] }>).reduce((k, d) => k + d.r.length, 0));
             }
             tx.oncomplete = () => {
               db.close();

@@ -1,6 +1,6 @@
 /**
- * Purchases, or their items (stored inside their purchases since schema 3), counted straight from the
- * extension's IndexedDB. Self-contained: it is passed to `worker.evaluate` and runs in the service worker.
+ * Purchases, or their items (inside their purchases since schema 3, packed by day since schema 4), counted
+ * straight from the extension's IndexedDB. Self-contained: it is passed to `worker.evaluate` and runs in the service worker.
  *
  * It never creates the database. Opened without a version before the extension has made it, IndexedDB
  * would create an empty version-1 database, and this open connection would then block the extension's
@@ -14,15 +14,15 @@ export function countStoredRows(kind: 'purchases' | 'items'): Promise<number> {
     req.onerror = () => (req.error?.name === 'AbortError' ? done(0) : reject(req.error));
     req.onsuccess = () => {
       const db = req.result;
-      if (!db.objectStoreNames.contains('purchases')) {
+      if (!db.objectStoreNames.contains('days')) {
         db.close();
         done(0);
         return;
       }
-      const all = db.transaction('purchases', 'readonly').objectStore('purchases').getAll();
+      const all = db.transaction('days', 'readonly').objectStore('days').getAll();
       all.onsuccess = () => {
-        // Rows as src/store/purchase-codec.ts writes them: items in `i`.
-        const rows = all.result as Array<{ i: unknown[] }>;
+        // Days as src/store/packs.ts writes them, their purchases in `r`, as rows of src/store/purchase-codec.ts: items in `i`.
+        const rows = (all.result as Array<{ r: Array<{ i: unknown[] }> }>).flatMap((d) => d.r);
         db.close();
         done(kind === 'purchases' ? rows.length : rows.reduce((n, p) => n + p.i.length, 0));
       };

@@ -26,7 +26,7 @@ function failingWrites(db: FootprintDB, error: () => Error): { failures: number 
           return {
             ...t,
             mutate(req) {
-              if (name === 'purchases' && state.failures > 0) {
+              if (name === 'days' && state.failures > 0) {
                 state.failures--;
                 return Promise.reject(error());
               }

@@ -38,8 +38,9 @@ async function poisonedDb(): Promise<FootprintDB> {
 }
 
 /** A write of a purchase holding an item with this title (items are stored inside their purchase). */
+/** A write of a day (`store/packs.ts`) holding a purchase with an item of this title (an item row's second field). */
 const hasItemTitled = (title: string) => (req: DBCoreMutateRequest) =>
-  (req.type === 'put' || req.type === 'add') && req.values.some((v: { items?: Array<{ title?: unknown }> }) => v.items?.some((it) => it.title === title));
+  (req.type === 'put' || req.type === 'add') && req.values.some((v: { r?: Array<{ i: unknown[][] }> }) => v.r?.some((row) => row.i.some((it) => it[1] === title)));
 
 let db: FootprintDB;
 let text: string;
@@ -64,7 +65,8 @@ afterEach(() => closeDb(db));
 
 describe('an import is all or nothing', () => {
   it.each<[string, string, (req: DBCoreMutateRequest) => boolean]>([
-    ['the write of the purchases and their items', 'purchases', hasItemTitled('POISON')],
+    ['the write of the purchases and their items', 'days', hasItemTitled('POISON')],
+    ['the write of the purchase ids', 'idx', (req) => req.type === 'put'],
     ['a viewed-product write (after the purchases)', 'viewed', () => true],
     ['a settings write (after purchases and viewed)', 'settings', () => true],
     ['the monthly totals (the last step)', 'months', (req) => req.type === 'put'],

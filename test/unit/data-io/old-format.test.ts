@@ -7,7 +7,7 @@ import { exportJson } from '../../../src/data-io/export-json';
 import { EXPORT_FORMAT } from '../../../src/data-io/format';
 import { applyImport, parseImport, type ImportError } from '../../../src/data-io';
 import { estimate } from '../../../src/engine/estimate';
-import type { FootprintDB } from '../../../src/store/db';
+import { SCHEMA_VERSION, type FootprintDB } from '../../../src/store/db';
 import { listPurchases } from '../../../src/store/purchases';
 import type { Estimate } from '../../../src/types';
 import { closeDb, dump, FIXED_NOW, openDb } from './helpers';
@@ -114,7 +114,7 @@ describe.each([1, 2] as const)('a file of schema %i', (version) => {
     await applyImport(db, plan);
     const before = await dump(db);
     const current = await exportJson(db, FIXED_NOW);
-    expect(JSON.parse(current).schemaVersion).toBe(3);
+    expect(JSON.parse(current).schemaVersion).toBe(SCHEMA_VERSION);
     const other = await openDb('old-format-2');
     const again = parseImport(current);
     if (!again.ok) throw new Error(again.error);

@@ -1,0 +1,101 @@
+import { encodePurchase, type PurchaseRow } from './purchase-codec';
+import type { StoredPurchase } from './records';
+
+/**
+ * How purchases lie in IndexedDB since schema 4: packed, many to a record.
+ *
+ * Chromium's IndexedDB pays per record written (about 60–80 µs for a bare put on the benchmark machine,
+ * twice that with two indexes) far more than per byte, so one record per purchase could not import
+ * 100k purchases in under 13 s. Packed, the same import writes ~2,000 records.
+ *
+ * - `days`: one record per purchase date (`d`, YYYY-MM-DD), its purchases as rows (`purchase-codec.ts`)
+ *   sorted by id. Date order, month ranges and the history's pages are ranges of this table's keys.
+ * - `idx`: the purchases' ids, spread over `SHARDS` records by a hash of the id; each holds its ids
+ *   sorted, with each purchase's date (to find its day) and kg (the history's sort by footprint).
+ *   Reading all of them is one 5 MB read at 100k purchases; a lookup by id reads one.
+ */
+export interface DayRecord {
+  d: string;
+  /** Sorted by id. */
+  r: PurchaseRow[];
+}
+
+export interface IdShard {
+  s: number;
+  /** Sorted. */
+  ids: string[];
+  dates: string[];
+  kgs: number[];
+}
+
+export const SHARDS = 256;
+
+/** FNV-1a over the id, to a shard number: stable across browsers and runs. */
+export function shardOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % SHARDS;
+}
+
+export const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Position of `id` in a sorted list of ids (or rows), or where it would go as `-(i + 1)`. */
+export function search<T>(list: readonly T[], id: string, key: (t: T) => string): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = key(list[mid]!);
+    if (k < id) lo = mid + 1;
+    else if (k > id) hi = mid - 1;
+    else return mid;
+  }
+  return -(lo + 1);
+}
+
+/** Day records and shards for purchases written into an empty store (an upgrade, a restore, a seeded bench). */
+export function packPurchases(purchases: Iterable<StoredPurchase>): { days: DayRecord[]; shards: IdShard[] } {
+  const days = new Map<string, PurchaseRow[]>();
+  const shards = new Map<number, Array<[string, string, number]>>();
+  for (const p of purchases) {
+    const rows = days.get(p.date);
+    const row = encodePurchase(p);
+    if (rows) rows.push(row);
+    else days.set(p.date, [row]);
+    const s = shardOf(p.id);
+    const entries = shards.get(s);
+    if (entries) entries.push([p.id, p.date, p.kg]);
+    else shards.set(s, [[p.id, p.date, p.kg]]);
+  }
+  return {
+    days: [...days].map(([d, r]) => ({ d, r: dedupeSorted(r.sort(byId)) })),
+    shards: [...shards].map(([s, entries]) => shardFrom(s, entries)),
+  };
+}
+
+/** A later row with the same id replaces an earlier one (as a later put would). */
+function dedupeSorted(rows: PurchaseRow[]): PurchaseRow[] {
+  const out: PurchaseRow[] = [];
+  for (const r of rows) {
+    if (out.length && out[out.length - 1]!.id === r.id) out[out.length - 1] = r;
+    else out.push(r);
+  }
+  return out;
+}
+
+export function shardFrom(s: number, entries: Array<[id: string, date: string, kg: number]>): IdShard {
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const shard: IdShard = { s, ids: [], dates: [], kgs: [] };
+  for (const [id, date, kg] of entries) {
+    const n = shard.ids.length;
+    if (n && shard.ids[n - 1] === id) {
+      shard.dates[n - 1] = date;
+      shard.kgs[n - 1] = kg;
+      continue;
+    }
+    shard.ids.push(id);
+    shard.dates.push(date);
+    shard.kgs.push(kg);
+  }
+  return shard;
+}

@@ -173,7 +173,9 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
     case 'data/export-csv-page':
       return piped(await csvPage(db, msg.after, msg.limit), msg.pipe);
     case 'data/import-begin':
-      return { importId: await staged(ctx, (s) => s.begin(msg.start, msg.pipe)) };
+      return { importId: await staged(ctx, (s) => s.begin(msg.start ?? null, msg.pipe)) };
+    case 'data/import-file':
+      return { counts: await staged(ctx, (s) => s.file(msg.importId, msg.pipe.seq)) };
     case 'data/import-chunk': {
       const rows = msg.pipe ? await staged(ctx, (s) => s.piped(msg.importId, msg.pipe.seq)) : msg.rows;
       return { staged: await staged(ctx, (s) => s.chunk(msg.importId, msg.table, msg.start, rows)) };

@@ -16,6 +16,10 @@ import { parseImport, single, type ImportError, type ImportPlan, type ImportPrev
  *    here. Nothing is sent before the whole file is valid.
  * 2. `stageImport` sends the checked records in chunks (purchases with their items inside, compact); the
  *    background checks them again and holds them.
+ *    Where there is a pipe (`pipe.ts`), `sendImportFile` replaces 1 and 2: the page decrypts, and the
+ *    file's text goes to the background whole, in one copy, to be parsed and checked once there (the same
+ *    `parseImport`, so the same messages). Checking in the page, sending rows and checking them again
+ *    cost 3.7 s of a 6.3 s import of 100k purchases.
  * 3. `data/import-check` says what would change; the user decides.
  * 4. `commitImport` has the background write everything in one transaction, or `abortImport` drops it.
  *
@@ -64,6 +68,29 @@ export async function checkImportFile(text: string, passphrase: string | null): 
     text = d.text;
   }
   return parseImport(text);
+}
+
+/** Decrypts when it is a backup; then the background checks the whole file and holds it. Returns the import's id. */
+export async function sendImportFile(send: PageSend, text: string, passphrase: string | null): Promise<string> {
+  if (isEncryptedBackup(text)) {
+    if (!passphrase) throw new Error('This is an encrypted backup: enter its passphrase.');
+    const d = await decryptBackup(text, passphrase);
+    if (!d.ok) throw new Error(d.error);
+    text = d.text;
+  }
+  const pipe = new PipeWriter();
+  try {
+    const { importId } = await ask(send, { type: 'data/import-begin', pipe: pipe.name });
+    try {
+      await ask(send, { type: 'data/import-file', importId, pipe: pipe.post(0, [text]) });
+    } catch (e) {
+      void abortImport(send, importId);
+      throw e;
+    }
+    return importId;
+  } finally {
+    pipe.close();
+  }
 }
 
 export interface StageOptions {

@@ -2,7 +2,7 @@ import { decodePurchase } from '../store/purchase-codec';
 import { itemRows, purchaseRow } from '../store/stored-purchase';
 import type { ItemRecord, PurchaseRecord } from '../store/records';
 import { MAX_IMPORT_ROWS, TABLES, type TableCounts, type TableName } from './format';
-import { checkHeader, PlanBuilder, tooManyRows, type ImportPlan } from './parse-import';
+import { checkHeader, parseImport, PlanBuilder, tooManyRows, type ImportPlan } from './parse-import';
 import { PipeReader } from './pipe';
 
 /**
@@ -17,6 +17,11 @@ import { PipeReader } from './pipe';
  * file's two lists, and the message channel's cost grows with its bytes. They are turned back into the
  * file's rows and checked like any file's. `items` chunks carry only items whose purchase is not in the
  * file (they merge into a purchase on the device).
+ *
+ * Where the page has a pipe, it sends the file's text whole instead (`begin` without a start, then
+ * `file`): the file is then parsed and checked once, here, with the same `parseImport` the page would
+ * use, rather than checked in the page, sent as rows and checked again (at 100k purchases that was
+ * 3.7 s of a 6.3 s import on the bench machine).
  *
  * Only one import is staged at a time (a new one drops the old), so memory stays bounded. Held records
  * live as long as the service worker: if the browser stops it between two messages, the next one finds
@@ -46,7 +51,8 @@ export interface StageStart {
 
 interface Staged {
   id: string;
-  builder: PlanBuilder;
+  /** Null for a file sent whole (`file`), which gets its plan at once. */
+  builder: PlanBuilder | null;
   counts: TableCounts;
   /** Records each kind of chunk brings, and how many have been checked, in order. */
   expected: TableCounts;
@@ -69,9 +75,19 @@ export class ImportStaging {
     private readonly idleMs = 10 * 60_000,
   ) {}
 
-  /** Starts holding a new import (dropping any other); `pipe` names the page's channel for chunk texts. */
-  begin(start: StageStart, pipe?: string): string {
+  /**
+   * Starts holding a new import (dropping any other); `pipe` names the page's channel for chunk texts.
+   * Without a start, the page will send the file whole on its pipe (`file`).
+   */
+  begin(start: StageStart | null, pipe?: string): string {
     this.release();
+    if (!start) {
+      if (!pipe) throw new ImportFailure('The import went wrong (a file announced on no channel). Nothing was changed: try again.');
+      const id = crypto.randomUUID();
+      const none = { purchases: 0, items: 0, viewed: 0, settings: 0 };
+      this.current = { id, builder: null, counts: none, expected: none, done: none, months: 0, touched: this.now(), plan: null, early: { purchases: new Map(), items: new Map(), viewed: new Map(), settings: new Map() }, pipe: new PipeReader(pipe, INTERRUPTED) };
+      return id;
+    }
     const header = checkHeader({ schemaVersion: start.schemaVersion, exportedAt: start.exportedAt ?? undefined, app: start.app ?? undefined });
     if ('ok' in header) throw new ImportFailure(header.error);
     const rows = TABLES.reduce((n, t) => n + start.counts[t], 0) + start.months;
@@ -129,12 +145,27 @@ export class ImportStaging {
     throw new ImportFailure(message);
   }
 
+  /** Parses and checks the whole file posted as piece `seq` on the import's pipe, and holds its plan; returns its counts. */
+  async file(id: string, seq: number): Promise<TableCounts> {
+    if (this.get(id).builder || this.get(id).plan) this.fail('The import went wrong (a file sent twice, or into an import in pieces). Nothing was changed: try again.');
+    const text = await this.piped(id, seq);
+    const s = this.get(id);
+    const plan = parseImport(text);
+    if (!plan.ok) this.fail(plan.error);
+    s.plan = plan;
+    s.pipe?.close();
+    s.pipe = null;
+    return plan.counts;
+  }
+
   /**
    * Checks and holds the next records of one kind (a list, or its JSON text as the page sends it); `start`
    * is the index of the first one among that kind's records. Returns what is held, per table.
    */
   chunk(id: string, table: TableName, start: number, records: readonly unknown[] | string): TableCounts {
-    const s = this.get(id);
+    const held = this.get(id);
+    if (!held.builder) this.fail('The import went wrong (a piece of a file sent whole). Nothing was changed: try again.');
+    const s = held as Staged & { builder: PlanBuilder };
     const rows = typeof records === 'string' ? parseRows(records) : records;
     if (!rows || rows.length > MAX_CHUNK_ROWS) this.fail(`The import went wrong (a piece of ${table} arrived damaged). Nothing was changed: try again.`);
     const have = s.done[table];
@@ -155,7 +186,7 @@ export class ImportStaging {
     return s.builder.counts;
   }
 
-  private check(s: Staged, table: TableName, rows: readonly unknown[]): void {
+  private check(s: Staged & { builder: PlanBuilder }, table: TableName, rows: readonly unknown[]): void {
     s.done[table] += rows.length;
     if (table !== 'purchases') {
       s.builder.add(table, rows);
@@ -181,6 +212,7 @@ export class ImportStaging {
   plan(id: string): ImportPlan {
     const s = this.get(id);
     if (s.plan) return s.plan;
+    if (!s.builder) this.fail('The import is incomplete (the file has not arrived). Nothing was changed: try again.');
     const have = s.builder.counts;
     const missing = TABLES.filter((t) => have[t] !== s.counts[t] || s.done[t] !== s.expected[t]);
     if (missing.length) {

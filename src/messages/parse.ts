@@ -41,7 +41,14 @@ export function parseMessage(raw: unknown, role: SenderRole): Message {
     case 'data/export-csv-page':
       return { type, after: v.csvCursor(raw.after), limit: v.int(raw.limit, 1, 10_000), ...v.pipeTarget(raw.pipe) };
     case 'data/import-begin':
+      // Without a start, the file comes whole on the pipe (`data/import-file`), so a pipe is required.
+      if (raw.start === undefined) return { type, pipe: v.pipeName(raw.pipe) };
       return { type, start: v.stageStart(raw.start), ...(raw.pipe === undefined ? {} : { pipe: v.pipeName(raw.pipe) }) };
+    case 'data/import-file': {
+      const { pipe } = v.pipeTarget(raw.pipe);
+      if (!pipe) throw new v.InvalidPayload('a file sent on no pipe');
+      return { type, importId: v.importId(raw.importId), pipe };
+    }
     case 'data/import-chunk': {
       const head = { type, importId: v.importId(raw.importId), table: v.tableName(raw.table), start: v.int(raw.start, 0, 1e7) };
       // The records come in the message or on the pipe it names, never both.

@@ -63,7 +63,9 @@ export type { ImportPreview, ImportResult, WipeSummary } from '../data-io';
  * (100,000 purchases are about 95 MB of JSON): `data/export-start` then `data/export-page` (and
  * `data/export-csv-page`) until `next` is null; `data/import-begin`, `data/import-chunk` for every few
  * thousand checked records (as JSON text: one string crosses the message channel far faster than
- * thousands of objects), `data/import-check` (what would change), then `data/import-commit` (one
+ * thousands of objects), or, where the page has a pipe (`data-io/pipe.ts`), `data/import-begin` without
+ * a start and `data/import-file` with the whole file's text on the pipe, checked once in the background;
+ * then `data/import-check` (what would change), then `data/import-commit` (one
  * transaction) or `data/import-abort`. `data/export` and `data/import` carry a whole file in one message:
  * for small databases only.
  */
@@ -89,6 +91,8 @@ export type PageMessage =
   | { type: 'data/import-preview'; text: string; passphrase?: string | null }
   | { type: 'data/import'; text: string; passphrase?: string | null }
   | { type: 'data/import-begin'; start: StageStart; pipe?: string }
+  | { type: 'data/import-begin'; start?: undefined; pipe: string }
+  | { type: 'data/import-file'; importId: string; pipe: PipeTarget }
   | { type: 'data/import-chunk'; importId: string; table: TableName; start: number; rows: string; pipe?: undefined }
   | { type: 'data/import-chunk'; importId: string; table: TableName; start: number; rows?: undefined; pipe: PipeTarget }
   | { type: 'data/import-check'; importId: string }
@@ -125,6 +129,7 @@ export const ALLOWED: Readonly<Record<Exclude<SenderRole, 'untrusted'>, readonly
     'data/import',
     'data/import-begin',
     'data/import-chunk',
+    'data/import-file',
     'data/import-check',
     'data/import-commit',
     'data/import-ping',
@@ -177,6 +182,7 @@ export interface Replies {
   'data/import': { result: ImportResult };
   'data/import-begin': { importId: string };
   'data/import-chunk': { staged: TableCounts };
+  'data/import-file': { counts: TableCounts };
   'data/import-check': { preview: ImportPreview };
   'data/import-commit': { result: ImportResult };
   'data/import-ping': { alive: boolean };

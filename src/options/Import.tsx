@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportPreview } from '../messages/protocol';
 import { checkFileSize } from '../data-io/parse-import';
-import { abortImport, checkImportFile, commitImport, importAlive, previewStaged, stageImport } from '../data-io/staged-import';
+import { canPipe } from '../data-io/pipe';
+import { abortImport, checkImportFile, commitImport, importAlive, previewStaged, sendImportFile, stageImport } from '../data-io/staged-import';
 import { INTERRUPTED } from '../data-io/staging';
 import { t } from '../i18n/t';
 import type { PageSend } from '../popup/api';
@@ -38,17 +39,23 @@ export function ImportSection({ send, onImported, keepAliveMs = KEEPALIVE_MS }: 
     setMessage({ kind: 'error', text: t('import_failed', e instanceof Error ? e.message : String(e)) });
   };
 
-  /** Checks the whole file here, then hands the checked records to the background and shows what would change. */
+  /**
+   * Hands the file to the background whole, which checks it (`sendImportFile`); without a pipe, checks it
+   * here and hands over the checked records. Then shows what would change.
+   */
   const prepare = async (name: string, text: string, pass: string | null) => {
     setStep({ kind: 'busy', text: t('import_checking') });
     await paint();
     let importId: string | null = null;
     try {
-      const plan = await checkImportFile(text, pass);
-      if (!plan.ok) throw new Error(plan.error);
-      importId = await stageImport(send, plan, {
-        onProgress: (sent, total) => setStep({ kind: 'busy', text: t('import_sending', Math.floor((sent / Math.max(total, 1)) * 100)) }),
-      });
+      if (canPipe()) importId = await sendImportFile(send, text, pass);
+      else {
+        const plan = await checkImportFile(text, pass);
+        if (!plan.ok) throw new Error(plan.error);
+        importId = await stageImport(send, plan, {
+          onProgress: (sent, total) => setStep({ kind: 'busy', text: t('import_sending', Math.floor((sent / Math.max(total, 1)) * 100)) }),
+        });
+      }
       const preview = await previewStaged(send, importId);
       setStep({ kind: 'preview', name, importId, preview });
     } catch (e) {

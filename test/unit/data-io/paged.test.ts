@@ -9,7 +9,7 @@ import { exportCsv } from '../../../src/data-io/export-csv';
 import { exportJson } from '../../../src/data-io/export-json';
 import { pagedExportCsv, pagedExportJson, pagedExportJsonBlob } from '../../../src/data-io/paged-export';
 import { parseImport, type ImportPlan } from '../../../src/data-io/parse-import';
-import { abortImport, commitImport, importAlive, previewStaged, stageImport } from '../../../src/data-io/staged-import';
+import { abortImport, commitImport, importAlive, previewStaged, sendImportFile, stageImport } from '../../../src/data-io/staged-import';
 import { ImportStaging, INTERRUPTED } from '../../../src/data-io/staging';
 import { estimate } from '../../../src/engine/estimate';
 import type { PageMessage } from '../../../src/messages/protocol';
@@ -207,6 +207,31 @@ describe('staged import', () => {
     for (const c of chunks) expect([typeof c.rows, typeof c.pipe]).toEqual(pipe ? ['undefined', 'object'] : ['string', 'undefined']);
     await commitImport(send, id);
     expect(await dump(ctx.db)).toBe(before);
+  });
+
+  it('restores the same tables from a file sent whole on the pipe and checked once in the background', async () => {
+    await fill();
+    await rebuildRollups(ctx.db);
+    const before = await dump(ctx.db);
+    const { parts } = await pagedExportJson(send, { pageSize: 3 });
+    await wipeAll(ctx.db);
+    const id = await sendImportFile(send, parts.join(''), null);
+    expect(await ctx.db.purchases.count()).toBe(0);
+    expect((await previewStaged(send, id)).add).toEqual({ purchases: 14, items: 25, viewed: 2, settings: 5 });
+    await commitImport(send, id);
+    expect(await dump(ctx.db)).toBe(before);
+    expect(log.filter((m) => m.type === 'data/import-file')).toHaveLength(1);
+    expect(JSON.stringify(log).length).toBeLessThan(2000); // the file went on the pipe, not in a message
+  });
+
+  it('refuses a file sent whole with the check\'s message, holds nothing, and refuses pieces of it or a second file', async () => {
+    await fill(2);
+    const text = await exportJson(ctx.db, FIXED_NOW);
+    await expect(sendImportFile(send, text.replace('"quantity":1', '"quantity":0'), null)).rejects.toThrow(/items\[\d+\]\.quantity must be a whole number/);
+    const id = await sendImportFile(send, text, null);
+    const chunk = await send({ type: 'data/import-chunk', importId: id, table: 'purchases', start: 0, rows: '[]' });
+    expect(chunk).toMatchObject({ ok: false, error: expect.stringContaining('a piece of a file sent whole') });
+    expect(await importAlive(send, id)).toBe(false);
   });
 
   it('says the import was interrupted, and holds nothing, when a piped chunk never comes', async () => {

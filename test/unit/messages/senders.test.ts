@@ -69,6 +69,8 @@ describe('message allow-list per sender', () => {
     ['a CSV page', { type: 'data/export-csv-page', after: { date: '2026-01-02', skip: 3 }, limit: 4000 }],
     ['an import start', { type: 'data/import-begin', start }],
     ['an import chunk', { type: 'data/import-chunk', importId: IMPORT, table: 'items', start: 5000, rows: '[{},{}]' }],
+    ['a whole-file import start', { type: 'data/import-begin', pipe: 'lf-pipe-0123456789abcdef0123456789abcdef' }],
+    ['a whole file on a pipe', { type: 'data/import-file', importId: IMPORT, pipe: { name: 'lf-pipe-0123456789abcdef0123456789abcdef', seq: 0 } }],
     ['an import check', { type: 'data/import-check', importId: IMPORT }],
     ['an import commit', { type: 'data/import-commit', importId: IMPORT }],
     ['an import ping', { type: 'data/import-ping', importId: IMPORT }],
@@ -91,6 +93,10 @@ describe('message allow-list per sender', () => {
     ['an import id that is not one', { type: 'data/import-commit', importId: '../../x' }],
     ['counts that are not numbers', { type: 'data/import-begin', start: { ...start, counts: { ...start.counts, items: 'all' } } }],
     ['a schema of 0', { type: 'data/import-begin', start: { ...start, schemaVersion: 0 } }],
+    ['an import start with neither a start nor a pipe', { type: 'data/import-begin' }],
+    ['a whole-file start on a channel not ours', { type: 'data/import-begin', pipe: 'other-channel' }],
+    ['a whole file on no pipe', { type: 'data/import-file', importId: IMPORT }],
+    ['a whole file in the message', { type: 'data/import-file', importId: IMPORT, rows: '{}' }],
   ])('rejects paged data with %s', (_n, msg) => {
     expect(() => parseMessage(msg, 'extension-page')).toThrow();
   });

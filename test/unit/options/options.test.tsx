@@ -64,7 +64,57 @@ async function pickFile(text: string, name = 'export.json', size?: number) {
 const q = (s: string) => container.querySelector(s);
 const importMessages = (fake: Fake) => fake.log.filter((m) => m.type.startsWith('data/import'));
 
-describe('import', () => {
+describe('import with a pipe: the file goes to the background whole, checked there once', () => {
+  it('sends the file once, shows what would change and asks', async () => {
+    const fake = await mount();
+    const text = exportText(3);
+    await pickFile(text);
+    expect(importMessages(fake).map((m) => m.type)).toEqual(['data/import-begin', 'data/import-file', 'data/import-check']);
+    expect(fake.of('data/import-begin')[0]!.start).toBeUndefined();
+    expect(fake.files).toEqual([text]);
+    expect(q('[data-testid="import-preview"]')!.textContent).toContain('New: 280 purchases with 420 items');
+    click(q('[data-testid="import-confirm"]'));
+    await settle();
+    const { importId } = fake.of('data/import-check')[0]!;
+    expect(fake.of('data/import-file')[0]!.importId).toBe(importId);
+    expect(fake.of('data/import-commit')).toEqual([{ type: 'data/import-commit', importId }]);
+    expect(q('[data-testid="import-message"]')!.textContent).toContain('Imported: 280 new purchases, 5 merged, 15 already here.');
+  });
+
+  it.each([
+    ['not JSON', '{"broken":', /not valid JSON/],
+    ['another format', '{"format":"other","tables":{}}', /not a Local Footprint export/],
+    ['a bad record', exportText(2).replace('"quantity":1', '"quantity":0'), /items\[0\]\.quantity must be a whole number/],
+  ])('a broken file (%s) is refused with the check\'s own message; nothing is held or written', async (_name, text, why) => {
+    const fake = await mount();
+    await pickFile(text);
+    expect(importMessages(fake).map((m) => m.type)).toEqual(['data/import-begin', 'data/import-file', 'data/import-abort']);
+    expect(fake.staged).toBeNull();
+    const msg = q('[data-testid="import-message"]')!;
+    expect(msg.getAttribute('role')).toBe('alert');
+    expect(msg.textContent).toMatch(why);
+    expect(msg.textContent).toContain('Your data has not been changed.');
+  });
+
+  it('an encrypted backup is decrypted in the page: the background gets the plain file, never the passphrase', async () => {
+    const fake = await mount();
+    const plain = exportText(2);
+    await pickFile(await encryptBackup(plain, 'correct horse', { iterations: 1000 }), 'x.backup.json');
+    expect(importMessages(fake)).toHaveLength(0);
+    type(container.querySelector('#imp-pass'), 'correct horse');
+    await settle();
+    click(byText(container, 'button', 'Check the file'));
+    await settle(16);
+    expect(fake.files).toEqual([plain]);
+    expect(JSON.stringify(fake.log)).not.toContain('correct horse');
+  });
+});
+
+describe('import without a pipe: checked in the page, sent in chunks', () => {
+  // Some contexts have no BroadcastChannel (see data-io/pipe.ts).
+  beforeEach(() => void vi.stubGlobal('BroadcastChannel', undefined));
+  afterEach(() => void vi.unstubAllGlobals());
+
   it('checks the whole file in the page, sends it in chunks, shows what would change and asks', async () => {
     const fake = await mount();
     await pickFile(exportText(3));
@@ -187,7 +237,7 @@ describe('import', () => {
     await settle();
     click(byText(container, 'button', 'Check the file'));
     await settle(16);
-    expect(fake.of('data/import-begin')[0]!.start.counts).toEqual(counts(2, 2));
+    expect(fake.of('data/import-begin')[0]!.start?.counts).toEqual(counts(2, 2));
     expect(JSON.stringify(fake.log)).not.toContain('correct horse');
     click(q('[data-testid="import-confirm"]'));
     await settle();

@@ -6,6 +6,7 @@ import type { ImportPreview } from '../../../src/data-io/parse-import';
 import { itemRows, purchaseRow } from '../../../src/store/stored-purchase';
 import type { StoredPurchase } from '../../../src/store/records';
 import { PipeReader } from '../../../src/data-io/pipe';
+import { parseImport } from '../../../src/data-io/parse-import';
 
 /** A purchase as the pages see it, as stored (estimates as shown; the fake keeps them whole). */
 function stored(p: PurchaseWithItems): StoredPurchase {
@@ -134,6 +135,8 @@ export interface Fake {
   settings: Settings;
   /** The import the fake background holds, if any, with the pipe its chunks' texts come on. */
   staged: { id: string; rows: number; pipe: PipeReader | null } | null;
+  /** Files sent whole (`data/import-file`), as the background received them. */
+  files: string[];
   /** Every chunk received, with its text (from the message or from the pipe). */
   chunks: Array<{ table: string; start: number; text: string }>;
   of<T extends PageMessage['type']>(type: T): Array<Extract<PageMessage, { type: T }>>;
@@ -147,6 +150,7 @@ export function fakeBackground(opts: FakeOptions = {}): Fake {
     settings: { ...DEFAULT_SETTINGS, disabledShops: [] },
     staged: null,
     chunks: [],
+    files: [],
     send: undefined as unknown as PageSend,
     of: (type) => fake.log.filter((m) => m.type === type) as never,
   };
@@ -239,6 +243,20 @@ export function fakeBackground(opts: FakeOptions = {}): Fake {
         fake.staged?.pipe?.close();
         fake.staged = { id: `0000000${fake.log.length}-aaaa`, rows: 0, pipe: msg.pipe ? new PipeReader(msg.pipe) : null };
         return { importId: fake.staged.id };
+      case 'data/import-file': {
+        // Checked as the real background checks it: the same parseImport, its message the refusal.
+        const staged = fake.staged;
+        if (!staged || staged.id !== msg.importId || !staged.pipe) throw new Error('The import was interrupted');
+        return staged.pipe.take(msg.pipe.seq).then(([text]) => {
+          fake.files.push(text!);
+          const plan = parseImport(text!);
+          if (!plan.ok) {
+            fake.staged = null;
+            throw new Error(plan.error);
+          }
+          return { counts: plan.counts };
+        });
+      }
       case 'data/import-chunk': {
         const staged = fake.staged;
         if (!staged || staged.id !== msg.importId) throw new Error('The import was interrupted');

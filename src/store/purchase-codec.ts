@@ -2,7 +2,7 @@ import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
 import type { StoredEstimate, StoredItem, StoredPurchase } from './records';
 
 /**
- * How a purchase lies in IndexedDB (schema 3): its key and indexed fields as properties, everything else
+ * How a purchase lies in IndexedDB (a record of its own in schema 3, a row of its day since schema 4): its key and indexed fields as properties, everything else
  * in positional arrays, values that repeat (the data version, the category, the month) written once.
  *
  * Chromium's IndexedDB pays for every property it serialises: a purchase as a plain object (about 40

@@ -8,7 +8,7 @@ export interface PurchaseRecord {
   orderId: string | null;
   /** YYYY-MM-DD */
   date: string;
-  /** YYYY-MM, for monthly views (the month filter reads the `date` index; this field is the file's and the rollups'). */
+  /** YYYY-MM, for monthly views (the month filter reads a range of days; this field is the file's and the rollups'). */
   month: string;
   currency: string | null;
   total: number | null;

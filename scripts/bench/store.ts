@@ -130,6 +130,27 @@ export async function measureStore(b: BenchBrowser, opts: StoreOptions): Promise
     figures[`popup.totals${tag}WallMs`] = figure(gotoMs);
     opts.log(`  ${tag}: popup totals ${drawn.map((x) => x.toFixed(0)).join(' / ')} ms`);
 
+    // History pages as the popup asks for them (message sent → reply), since purchases are packed by day
+    // (src/store/packs.ts): the newest page, a page halfway down, the heaviest first, one month, a search.
+    const queries: Array<[string, object]> = [
+      ['newestPage', { offset: 0, limit: 50 }],
+      ['middlePage', { offset: Math.floor(n / 2), limit: 50 }],
+      ['heaviestPage', { sort: 'kg-desc', offset: 0, limit: 50 }],
+      ['monthPage', { month: '2025-06', offset: 0, limit: 50 }],
+      ['searchPage', { search: 'samsung', offset: 0, limit: 50 }],
+    ];
+    const historyLine: string[] = [];
+    for (const [name, query] of queries) {
+      const ms: number[] = [];
+      for (let r = 0; r < opts.warmup + opts.runs; r++) {
+        const t = await tool.evaluate<number>(`(async () => { const t0 = performance.now(); const r = await __lfExt.send({ type: 'purchases/query', query: ${JSON.stringify(query)} }); if (!r || !r.ok) throw new Error(JSON.stringify(r)); return performance.now() - t0; })()`);
+        if (r >= opts.warmup) ms.push(t);
+      }
+      figures[`popup.history${tag}.${name}Ms`] = figure(ms);
+      historyLine.push(`${name} ${figure(ms).value.toFixed(1)}`);
+    }
+    opts.log(`  ${tag}: history pages (ms, median): ${historyLine.join(', ')}`);
+
     // Export: first message sent → the whole file as a Blob in the page (paged, as the options page does it).
     const exportMs: number[] = [];
     for (let r = 0; r < (big ? 0 : opts.warmup) + runs; r++) {

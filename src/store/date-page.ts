@@ -17,7 +17,7 @@ export async function datePage(db: FootprintDB, desc: boolean, offset: number, l
     let start: string | null = null;
     if (offset > WALK_UP_TO) {
       const perDay = new Map<string, number>();
-      for (const e of await db.purchases.allEntries()) perDay.set(e.date, (perDay.get(e.date) ?? 0) + 1);
+      for (const s of await db.idx.toArray()) for (const d of s.dates) perDay.set(d, (perDay.get(d) ?? 0) + 1);
       const dates = [...perDay.keys()].sort();
       if (desc) dates.reverse();
       for (const d of dates) {

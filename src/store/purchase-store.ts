@@ -61,15 +61,6 @@ export class PurchaseStore {
     return out;
   }
 
-  /** Every stored purchase's entry, in no particular order. */
-  allEntries(): Promise<Entry[]> {
-    return this.tx('r', async () => {
-      const out: Entry[] = [];
-      for (const s of await this.db.idx.toArray()) for (let i = 0; i < s.ids.length; i++) out.push({ id: s.ids[i]!, date: s.dates[i]!, kg: s.kgs[i]! });
-      return out;
-    });
-  }
-
   get(id: string): Promise<StoredPurchase | undefined> {
     return this.tx('r', async () => (await this.bulkGet([id]))[0]);
   }
@@ -92,7 +83,7 @@ export class PurchaseStore {
 
   /** Every id, sorted. */
   primaryKeys(): Promise<string[]> {
-    return this.tx('r', async () => (await this.allEntries()).map((e) => e.id).sort());
+    return this.tx('r', async () => (await this.db.idx.toArray()).flatMap((s) => s.ids).sort());
   }
 
   count(): Promise<number> {

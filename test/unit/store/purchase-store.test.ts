@@ -146,6 +146,8 @@ describe('pages in the order the history shows them', () => {
   it.each<[string, Parameters<typeof queryPurchases>[1], (ps: StoredPurchase[]) => StoredPurchase[]]>([
     ['heaviest first', { sort: 'kg-desc', offset: 10, limit: 30 }, (ps) => ps.sort((a, b) => a.kg - b.kg || (a.id < b.id ? -1 : 1)).reverse()],
     ['lightest first', { sort: 'kg-asc', offset: 0, limit: 30 }, (ps) => ps.sort((a, b) => a.kg - b.kg || (a.id < b.id ? -1 : 1))],
+    ['heaviest first, the last page (every purchase sorted)', { sort: 'kg-desc', offset: 1480, limit: 50 }, (ps) => ps.sort((a, b) => a.kg - b.kg || (a.id < b.id ? -1 : 1)).reverse()],
+    ['lightest first, a page ending inside a run of equal footprints', { sort: 'kg-asc', offset: 7, limit: 9 }, (ps) => ps.sort((a, b) => a.kg - b.kg || (a.id < b.id ? -1 : 1))],
     ['one month, newest first', { month: '2025-06', offset: 5, limit: 20 }, (ps) => ps.filter((p) => p.month === '2025-06').sort(storeOrder).reverse()],
     ['one month by kg', { month: '2024-04', sort: 'kg-desc', offset: 0, limit: 20 }, (ps) => ps.filter((p) => p.month === '2024-04').sort((a, b) => a.kg - b.kg || (a.id < b.id ? -1 : 1)).reverse()],
     ['a search', { search: 'thing 12', offset: 0, limit: 50 }, (ps) => ps.filter((p) => p.items[0]!.title.toLowerCase().includes('thing 12')).sort(storeOrder).reverse()],

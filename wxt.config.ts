@@ -53,8 +53,8 @@ export default defineConfig({
     // The built-in sites as host permissions: the same sites the content script is declared for, so that
     // the background may inject the page reader there (docs/permissions.md).
     ...(browser === 'firefox'
-      ? { permissions: ['activeTab', 'scripting', ...BUILT_IN] }
-      : { permissions: ['activeTab', 'scripting'], host_permissions: BUILT_IN }),
+      ? { permissions: ['activeTab', 'scripting', 'storage', ...BUILT_IN] }
+      : { permissions: ['activeTab', 'scripting', 'storage'], host_permissions: BUILT_IN }),
     // "Always on this site" asks for that one site at run time; nothing is granted at install.
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(mode === 'production'

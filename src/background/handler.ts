@@ -20,6 +20,7 @@ import type { Estimate, EstimateInput, Order, PageKind, Product } from '../types
 import type { Trip } from '../flights/types';
 import { flightEstimate } from '../engine/flight';
 import { isBuiltInHost } from './site-scripts';
+import type { SummaryPublisher } from './summary-publisher';
 
 export interface HandlerContext {
   db: FootprintDB;
@@ -42,7 +43,23 @@ export interface HandlerContext {
   hasSiteAccess?: (host: string) => Promise<boolean>;
   /** Records of a staged import, held until commit (see data-io/staging.ts); one per background by default. */
   staging?: ImportStaging;
+  /** Keeps the popup's cached totals in step (see summary-publisher.ts); none where there is no storage.session. */
+  summaries?: SummaryPublisher;
 }
+
+/** Messages that may change the totals: the popup's cached totals go before them and come back after. */
+const CHANGES_TOTALS: ReadonlySet<Message['type']> = new Set<Message['type']>([
+  'orders/seen',
+  'trips/seen',
+  'purchase/undo',
+  'purchase/add',
+  'item/update',
+  'item/delete',
+  'purchase/delete',
+  'data/import',
+  'data/import-commit',
+  'data/wipe',
+]);
 
 /** The background's staged import: lives as long as the service worker, like everything held in memory. */
 const defaultStaging = new ImportStaging();
@@ -64,13 +81,18 @@ export async function handleMessage(ctx: HandlerContext, raw: unknown, sender: S
   } catch (err) {
     return { ok: false, error: err instanceof InvalidPayload ? err.message : 'invalid message' };
   }
+  const changes = ctx.summaries && CHANGES_TOTALS.has(msg.type) ? ctx.summaries : null;
   try {
+    await changes?.writing();
     return { ok: true, ...(await dispatchReopening(ctx, msg, sender)) } as HandlerReply;
   } catch (err) {
     if (err instanceof UserError) return { ok: false, error: err.message };
     ctx.pending?.recordError(err);
     const name = (err as { name?: string }).name ?? 'Error';
     return { ok: false, error: `${name}: ${(err as Error).message ?? 'failed'}` };
+  } finally {
+    // Done or failed, the totals are computed again: a popup opened right after sees this write.
+    await changes?.changed();
   }
 }
 
@@ -140,8 +162,12 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
       return { loaded: true };
     }
     case 'summary/get': {
-      const [summary, c] = await Promise.all([summarize(db, ctx.today()), counts(db)]);
-      return { summary, count: c.purchases };
+      const since = ctx.summaries?.mark();
+      const today = ctx.today();
+      const [summary, c] = await Promise.all([summarize(db, today), counts(db)]);
+      const reply = { summary, count: c.purchases };
+      if (since !== undefined) void ctx.summaries!.computed({ today, reply }, since);
+      return reply;
     }
     case 'purchases/list':
       return { purchases: await listPurchases(db, msg.offset, msg.limit) };
@@ -248,7 +274,14 @@ async function recordOnce(ctx: HandlerContext, sender: SenderInfo, host: string,
   } catch (err) {
     if (!ctx.pending || !isTransient(err)) throw err;
     // Kept and retried under the same key: a later success or a second report give one record.
-    ctx.pending.keep(key, () => recordPurchase(ctx.db, input).then(() => undefined), err);
+    ctx.pending.keep(
+      key,
+      async () => {
+        await recordPurchase(ctx.db, input);
+        await ctx.summaries?.changed();
+      },
+      err,
+    );
     return { status: 'pending', purchaseId: key, kg: null, reason: (err as Error).name };
   }
   if (r.status === 'added' && sender.tab?.id !== undefined) recentAdds.set(r.purchase.id, { tabId: sender.tab.id, at: ctx.now() });

@@ -6,6 +6,9 @@ import { PendingWrites } from './pending';
 import { siteOrigin, syncSiteScripts, type SiteScriptsApi } from './site-scripts';
 import type { SenderInfo } from '../messages/senders';
 import { localDate } from '../util/dates';
+import { counts, summarize } from '../store/purchases';
+import { SUMMARY_KEY } from '../popup/summary-cache';
+import { SummaryPublisher } from './summary-publisher';
 
 /**
  * Wires browser events to the handler. The database is opened here and only here: a content script's
@@ -37,16 +40,20 @@ export interface BackgroundApi {
   };
   action?: ToolbarAction;
   browserAction?: ToolbarAction;
+  /** Where the popup's cached totals live (`popup/summary-cache.ts`); absent where the browser has none. */
+  storage?: { session?: { set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> } };
 }
 
 export function startBackground(browser: BackgroundApi): void {
   const db = new FootprintDB();
+  const session = browser.storage?.session;
+  const today = () => localDate(new Date());
   const ctx: HandlerContext = {
     db,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     estimate,
-    today: () => localDate(new Date()),
+    today,
     now: () => Date.now(),
     pending: new PendingWrites(() => Date.now()),
     activeTab: async () => {
@@ -73,6 +80,17 @@ export function startBackground(browser: BackgroundApi): void {
       void action.setBadgeBackgroundColor({ tabId, color: '#2f7a4b' }).catch(() => {});
     },
   };
+
+  if (session) {
+    ctx.summaries = new SummaryPublisher(
+      (value) => (value ? session.set({ [SUMMARY_KEY]: value }) : session.remove(SUMMARY_KEY)),
+      async () => {
+        const day = today();
+        const [summary, c] = await Promise.all([summarize(db, day), counts(db)]);
+        return { today: day, reply: { summary, count: c.purchases } };
+      },
+    );
+  }
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(ctx, message, sender));
 

@@ -16,6 +16,8 @@ export interface AppProps {
   send: PageSend;
   /** The totals, already asked for by the entrypoint before the first render (see entrypoints/popup/main.tsx). */
   firstSummary?: Promise<Replies['summary/get']>;
+  /** The totals the background stored last (`summary-cache.ts`), drawn until its answer comes. */
+  cachedSummary?: Promise<Replies['summary/get'] | null>;
   /** Opens the options page (browser.runtime.openOptionsPage in the entrypoint). */
   openOptions?: () => void;
   /** Opens the methodology page in a tab. */
@@ -34,7 +36,7 @@ export interface AppProps {
 
 const defaultDownload: Download = (name, content, type) => downloadFile(document, name, content, type);
 
-export function App({ send, firstSummary, openOptions, openMethodology, alwaysOn, download = defaultDownload, today = () => localToday(), debounceMs = 250, listHeight, rowHeight, pageSize }: AppProps) {
+export function App({ send, firstSummary, cachedSummary, openOptions, openMethodology, alwaysOn, download = defaultDownload, today = () => localToday(), debounceMs = 250, listHeight, rowHeight, pageSize }: AppProps) {
   const [summary, setSummary] = useState<{ summary: Summary; count: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -51,9 +53,14 @@ export function App({ send, firstSummary, openOptions, openMethodology, alwaysOn
   const historyHeading = useRef<HTMLHeadingElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
+  /** Whether the background has answered: its answer always wins over the cached totals. */
+  const answered = useRef(false);
+
   const loadSummary = async (asked?: Promise<Replies['summary/get']>) => {
     try {
-      setSummary(await (asked ?? call(send, { type: 'summary/get' })));
+      const reply = await (asked ?? call(send, { type: 'summary/get' }));
+      answered.current = true;
+      setSummary(reply);
       setError(null);
     } catch (e) {
       setError((e as Error).message);
@@ -63,6 +70,9 @@ export function App({ send, firstSummary, openOptions, openMethodology, alwaysOn
   // A layout effect runs right after the first render, not after the first paint: the totals are drawn as
   // soon as their answer is in.
   useLayoutEffect(() => {
+    void cachedSummary?.then((cached) => {
+      if (cached && !answered.current) setSummary(cached);
+    });
     void loadSummary(firstSummary);
   }, []);
 

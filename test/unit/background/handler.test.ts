@@ -3,7 +3,8 @@ import { handleMessage, type HandlerContext } from '../../../src/background/hand
 import { estimate } from '../../../src/engine/estimate';
 import { FootprintDB, SCHEMA_VERSION } from '../../../src/store/db';
 import type { SenderInfo } from '../../../src/messages/senders';
-import { listPurchases } from '../../../src/store/purchases';
+import { counts, listPurchases, summarize } from '../../../src/store/purchases';
+import { SummaryPublisher } from '../../../src/background/summary-publisher';
 
 /** Every item as the pages see it (items live inside their purchases since schema 3; estimates shown whole). */
 const storedItems = async (db: FootprintDB) => (await listPurchases(db, 0, 1000)).flatMap((p) => p.items);
@@ -45,6 +46,30 @@ describe('background message handler', () => {
     expect(b).toMatchObject({ ok: true, results: [{ status: 'exists' }] });
     const s = await handleMessage(ctx, { type: 'summary/get' }, POPUP);
     expect(s).toMatchObject({ ok: true, count: 1 });
+  });
+
+  it('keeps the popup\'s cached totals in step: gone during a write, the new totals after it, kept when read', async () => {
+    const stored: Array<number | null> = [];
+    ctx.summaries = new SummaryPublisher(
+      async (v) => void stored.push(v ? v.reply.summary.allTime.kg : null),
+      async () => {
+        const [summary, c] = await Promise.all([summarize(ctx.db, ctx.today()), counts(ctx.db)]);
+        return { today: ctx.today(), reply: { summary, count: c.purchases } };
+      },
+    );
+    await handleMessage(ctx, { type: 'summary/get' }, POPUP);
+    expect(stored).toEqual([0]);
+    const r = await handleMessage(ctx, { type: 'orders/seen', orders }, SHOP_TAB(1));
+    expect(r.ok).toBe(true);
+    const kg = (await summarize(ctx.db, ctx.today())).allTime.kg;
+    expect(kg).toBeGreaterThan(0);
+    expect(stored).toEqual([0, null, kg]);
+    await handleMessage(ctx, { type: 'data/wipe' }, POPUP);
+    expect(stored.slice(3)).toEqual([null, 0]);
+    // Reads and settings do not touch them.
+    await handleMessage(ctx, { type: 'purchases/query', query: { offset: 0, limit: 10 } }, POPUP);
+    await handleMessage(ctx, { type: 'settings/set', patch: { badgeMode: 'toolbar' } }, POPUP);
+    expect(stored).toHaveLength(5);
   });
 
   it('estimates line items itself and keeps unknown ones unknown', async () => {

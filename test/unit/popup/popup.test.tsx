@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import type { Replies } from '../../../src/messages/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App, type AppProps } from '../../../src/popup/App';
 import { visibleRange, pagesFor } from '../../../src/popup/virtual';
@@ -372,6 +373,31 @@ describe('store problems and links', () => {
     await settle();
     expect(q('[data-testid="total-all"]')!.textContent).toContain('42 kg CO2e');
     expect(fake.of('summary/get')).toHaveLength(asked);
+  });
+
+  it('draws the cached totals at once, then the background\'s answer, which wins even when the cache comes later', async () => {
+    type Reply = Replies['summary/get'];
+    const fake = fakeBackground({ purchases: [purchase(5), purchase(17)] });
+    const r = await fake.send({ type: 'summary/get' });
+    if (!r.ok) throw new Error(r.error);
+    const fresh: Reply = { summary: r.summary, count: r.count };
+    const stale: Reply = { ...fresh, summary: { ...fresh.summary, allTime: { ...fresh.summary.allTime, kg: 7 } } };
+    let answer!: (r: Reply) => void;
+    const firstSummary = new Promise<Reply>((res) => (answer = res));
+    render(<App send={fake.send} firstSummary={firstSummary} cachedSummary={Promise.resolve(stale)} today={() => '2026-06-15'} debounceMs={0} />, container);
+    await settle();
+    expect(q('[data-testid="total-all"]')!.textContent).toContain('7.0 kg CO2e');
+    answer(fresh);
+    await settle();
+    expect(q('[data-testid="total-all"]')!.textContent).toContain('42 kg CO2e');
+
+    render(null, container);
+    let late!: (r: Reply | null) => void;
+    render(<App send={fake.send} firstSummary={Promise.resolve(fresh)} cachedSummary={new Promise<Reply | null>((res) => (late = res))} today={() => '2026-06-15'} debounceMs={0} />, container);
+    await settle();
+    late(stale);
+    await settle();
+    expect(q('[data-testid="total-all"]')!.textContent).toContain('42 kg CO2e');
   });
 
   it('shows the error of a summary asked for before the first render', async () => {

@@ -201,12 +201,13 @@ async function seedRaw(from: number, n: number, palette: PaletteEntry[], batch =
       items += g.items.length;
       for (const p of stored(g)) all.push(p);
     }
-    const { days, shards } = packPurchases(all);
-    const tx = db.transaction(['days', 'idx', 'months'], 'readwrite');
+    const { days, shards, kgs } = packPurchases(all);
+    const tx = db.transaction(['days', 'idx', 'kgs', 'months'], 'readwrite');
     const ms = tx.objectStore('months');
-    for (const name of ['days', 'idx', 'months']) tx.objectStore(name).clear();
+    for (const name of ['days', 'idx', 'kgs', 'months']) tx.objectStore(name).clear();
     for (const d of days) tx.objectStore('days').put(d);
     for (const s of shards) tx.objectStore('idx').put(s);
+    for (const k of kgs) tx.objectStore('kgs').put(k);
     for (const r of rollupsOf(all.sort(storeOrder))) ms.put(r);
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
@@ -271,7 +272,7 @@ async function countRaw(): Promise<Record<string, number>> {
   const db = await req(indexedDB.open('local-footprint'));
   try {
     const out: Record<string, number> = {};
-    for (const name of ['days', 'idx', 'months', 'viewed']) out[name] = await req(db.transaction(name, 'readonly').objectStore(name).count());
+    for (const name of ['days', 'idx', 'kgs', 'months', 'viewed']) out[name] = await req(db.transaction(name, 'readonly').objectStore(name).count());
     const shards = await req(db.transaction('idx', 'readonly').objectStore('idx').getAll() as IDBRequest<Array<{ ids: string[] }>>);
     out.purchases = shards.reduce((k, s) => k + s.ids.length, 0);
     const months = await req(db.transaction('months', 'readonly').objectStore('months').getAll() as IDBRequest<MonthRollup[]>);

@@ -1,11 +1,12 @@
 import Dexie, { type Table } from 'dexie';
 import { decodePurchase, encodePurchase, type PurchaseRow } from './purchase-codec';
-import { byId, search, shardFrom, shardOf, type DayRecord, type IdShard } from './packs';
+import { byId, kgShardOf, search, shardFrom, shardOf, type DayRecord, type IdShard, type KgShard } from './packs';
 import type { StoredPurchase } from './records';
 
 interface PackTables {
   days: Table<DayRecord, string>;
   idx: Table<IdShard, number>;
+  kgs: Table<KgShard, number>;
   transaction: Dexie['transaction'];
 }
 
@@ -19,13 +20,13 @@ export interface Entry {
 /**
  * The purchases, over the packed tables (`packs.ts`), with the calls the store needs from a table: by id,
  * in date order, written and deleted. Every call runs in the caller's transaction when there is one
- * (it must include `days` and `idx`), else in its own, so a read-modify-write of a day is never split.
+ * (it must include `days`, `idx` and `kgs`), else in its own, so a read-modify-write of a day is never split.
  */
 export class PurchaseStore {
   constructor(private readonly db: PackTables) {}
 
-  get tables(): [Table<DayRecord, string>, Table<IdShard, number>] {
-    return [this.db.days, this.db.idx];
+  get tables(): [Table<DayRecord, string>, Table<IdShard, number>, Table<KgShard, number>] {
+    return [this.db.days, this.db.idx, this.db.kgs];
   }
 
   /**
@@ -122,7 +123,7 @@ export class PurchaseStore {
 
   clear(): Promise<void> {
     return this.tx('rw', async () => {
-      await Promise.all([this.db.days.clear(), this.db.idx.clear()]);
+      await Promise.all([this.db.days.clear(), this.db.idx.clear(), this.db.kgs.clear()]);
     });
   }
 
@@ -199,7 +200,9 @@ export class PurchaseStore {
       putDays.length ? this.db.days.bulkPut(putDays) : null,
       dropDays.length ? this.db.days.bulkDelete(dropDays) : null,
       putShards.length ? this.db.idx.bulkPut(putShards) : null,
+      putShards.length ? this.db.kgs.bulkPut(putShards.map(kgShardOf)) : null,
       dropShards.length ? this.db.idx.bulkDelete(dropShards) : null,
+      dropShards.length ? this.db.kgs.bulkDelete(dropShards) : null,
     ]);
   }
 }

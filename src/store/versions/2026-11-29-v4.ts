@@ -8,7 +8,7 @@ import type { StoredPurchase } from '../records';
  * record per purchase kept that import above 13 s whatever else was done.
  *
  * The `purchases` table and its `date` and `kg` indexes go: dates are the `days` keys, and the sort by
- * footprint reads the kg kept beside each id in `idx`. Every purchase is carried over as it was.
+ * footprint reads the kg figures kept per shard in `kgs`. Every purchase is carried over as it was.
  */
 export const V4 = {
   version: 4,
@@ -16,6 +16,7 @@ export const V4 = {
     purchases: null,
     days: 'd',
     idx: 's',
+    kgs: 's',
     viewed: 'id, seenAt',
     settings: 'key',
     months: 'month',
@@ -23,7 +24,7 @@ export const V4 = {
   async upgrade(tx: Transaction): Promise<void> {
     // Read through the row codec (db.ts), so this gets `StoredPurchase`s whatever version wrote them.
     const purchases = (await tx.table('purchases').toArray()) as StoredPurchase[];
-    const { days, shards } = packPurchases(purchases);
-    await Promise.all([tx.table('days').bulkAdd(days), tx.table('idx').bulkAdd(shards)]);
+    const { days, shards, kgs } = packPurchases(purchases);
+    await Promise.all([tx.table('days').bulkAdd(days), tx.table('idx').bulkAdd(shards), tx.table('kgs').bulkAdd(kgs)]);
   },
 } as const;

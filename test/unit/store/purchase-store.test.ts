@@ -93,6 +93,17 @@ describe('purchases packed by day', () => {
     await db.purchases.bulkDelete([p.id, 'shop.example|00002', 'shop.example|never']);
     expect(await db.days.count()).toBe(0);
     expect(await db.idx.count()).toBe(0);
+    expect(await db.kgs.count()).toBe(0);
+  });
+
+  it('keeps each shard\'s kg figures in step with the shard through puts, moves and deletes', async () => {
+    const ps = many().slice(0, 600);
+    await db.purchases.bulkPut(ps);
+    await db.purchases.bulkPut(ps.slice(0, 200).map((p) => ({ ...p, kg: p.kg + 0.5, date: '2026-02-02', month: '2026-02' })));
+    await db.purchases.bulkDelete(ps.slice(300, 450).map((p) => p.id));
+    const [shards, figures] = await Promise.all([db.idx.toArray(), db.kgs.toArray()]);
+    expect(figures.map((f) => [f.s, [...f.kgs]])).toEqual(shards.map((s) => [s.s, s.kgs]));
+    expect(figures.reduce((n, f) => n + f.kgs.length, 0)).toBe(450);
   });
 
   it('refuses to add a purchase twice and changes nothing', async () => {
@@ -122,6 +133,7 @@ describe('purchases packed by day', () => {
     const bySortKey = <T extends { d?: string; s?: number }>(xs: T[]) => xs.sort((a, b) => String(a.d ?? a.s).localeCompare(String(b.d ?? b.s)));
     expect(bySortKey(await db.days.toArray())).toEqual(bySortKey(packed.days));
     expect(bySortKey(await db.idx.toArray())).toEqual(bySortKey(packed.shards));
+    expect(bySortKey(await db.kgs.toArray())).toEqual(bySortKey(packed.kgs));
   });
 });
 

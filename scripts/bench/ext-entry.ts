@@ -201,13 +201,14 @@ async function seedRaw(from: number, n: number, palette: PaletteEntry[], batch =
       items += g.items.length;
       for (const p of stored(g)) all.push(p);
     }
-    const { days, shards, kgs } = packPurchases(all);
-    const tx = db.transaction(['days', 'idx', 'kgs', 'months'], 'readwrite');
+    const { days, shards, kgs, tally } = packPurchases(all);
+    const tx = db.transaction(['days', 'idx', 'kgs', 'tally', 'months'], 'readwrite');
     const ms = tx.objectStore('months');
-    for (const name of ['days', 'idx', 'kgs', 'months']) tx.objectStore(name).clear();
+    for (const name of ['days', 'idx', 'kgs', 'tally', 'months']) tx.objectStore(name).clear();
     for (const d of days) tx.objectStore('days').put(d);
     for (const s of shards) tx.objectStore('idx').put(s);
     for (const k of kgs) tx.objectStore('kgs').put(k);
+    tx.objectStore('tally').put(tally);
     for (const r of rollupsOf(all.sort(storeOrder))) ms.put(r);
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();

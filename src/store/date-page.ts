@@ -2,22 +2,21 @@ import type { FootprintDB } from './db';
 import { decodePurchase } from './purchase-codec';
 import type { StoredPurchase } from './records';
 
-/** Offsets up to this many purchases walk the days from the end; deeper ones count per day from `idx` first. */
+/** Offsets up to this many purchases walk the days from the end; deeper ones find their day from the day counts. */
 const WALK_UP_TO = 1000;
 
 /**
  * Purchases `offset` .. `offset + limit - 1` in date then id order (newest first when `desc`), reading only
  * the days that hold them: the first pages walk the days from the end; a deep page (a scrollbar dragged
- * down) counts purchases per day from the id shards (one read of `idx`) to find its first day. Call
- * inside a transaction over `days` and `idx`, or none.
+ * down) finds its first day from the purchases per day (one record, `tally`). Call inside a transaction
+ * over the purchase tables (`db.purchases.tables`), or none.
  */
 export async function datePage(db: FootprintDB, desc: boolean, offset: number, limit: number): Promise<StoredPurchase[]> {
   return db.transaction('r', db.purchases.tables, async () => {
     let skip = offset;
     let start: string | null = null;
     if (offset > WALK_UP_TO) {
-      const perDay = new Map<string, number>();
-      for (const s of await db.idx.toArray()) for (const d of s.dates) perDay.set(d, (perDay.get(d) ?? 0) + 1);
+      const perDay = await db.purchases.dayCounts();
       const dates = [...perDay.keys()].sort();
       if (desc) dates.reverse();
       for (const d of dates) {

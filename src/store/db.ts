@@ -5,7 +5,7 @@ import { V1 } from './versions/2026-11-28-v1';
 import { V2 } from './versions/2026-11-28-v2';
 import { V3 } from './versions/2026-11-28-v3';
 import { V4 } from './versions/2026-11-29-v4';
-import type { DayRecord, IdShard, KgShard } from './packs';
+import type { DayCounts, DayRecord, IdShard, KgShard } from './packs';
 import { PurchaseStore } from './purchase-store';
 
 export const DB_NAME = 'local-footprint';
@@ -15,7 +15,8 @@ export class FootprintDB extends Dexie {
   days!: Table<DayRecord, string>;
   idx!: Table<IdShard, number>;
   kgs!: Table<KgShard, number>;
-  /** Purchases with their items inside (see `StoredPurchase`), over `days`, `idx` and `kgs`. */
+  tally!: Table<DayCounts, string>;
+  /** Purchases with their items inside (see `StoredPurchase`), over `days`, `idx`, `kgs` and `tally`. */
   readonly purchases: PurchaseStore;
   viewed!: Table<ViewedRecord, string>;
   settings!: Table<SettingRecord, string>;

@@ -16,6 +16,8 @@ import type { StoredPurchase } from './records';
  * - `kgs`: each shard's kg figures again, alone (`KgShard`), in the shard's order: the history's sort by
  *   footprint reads these (0.8 MB at 100k) and then only the shards holding the page's purchases; reading
  *   all of `idx` took 45–64 ms of that page's ~95.
+ * - `tally`: one record, the number of purchases on each day (`DayCounts`), so that a history page deep in
+ *   the list finds its first day without reading every shard (85–94 ms at 100k when it did).
  */
 export interface DayRecord {
   d: string;
@@ -40,6 +42,14 @@ export interface KgShard {
 export function kgShardOf(shard: IdShard): KgShard {
   return { s: shard.s, kgs: Float64Array.from(shard.kgs) };
 }
+
+/** Purchases per day, kept by every write with the days it writes. */
+export interface DayCounts {
+  k: typeof DAY_COUNTS;
+  n: Map<string, number>;
+}
+
+export const DAY_COUNTS = 'days';
 
 export const SHARDS = 256;
 
@@ -67,7 +77,7 @@ export function search<T>(list: readonly T[], id: string, key: (t: T) => string)
 }
 
 /** Day records and shards for purchases written into an empty store (an upgrade, a restore, a seeded bench). */
-export function packPurchases(purchases: Iterable<StoredPurchase>): { days: DayRecord[]; shards: IdShard[]; kgs: KgShard[] } {
+export function packPurchases(purchases: Iterable<StoredPurchase>): { days: DayRecord[]; shards: IdShard[]; kgs: KgShard[]; tally: DayCounts } {
   const days = new Map<string, PurchaseRow[]>();
   const shards = new Map<number, Array<[string, string, number]>>();
   for (const p of purchases) {
@@ -81,10 +91,12 @@ export function packPurchases(purchases: Iterable<StoredPurchase>): { days: DayR
     else shards.set(s, [[p.id, p.date, p.kg]]);
   }
   const idShards = [...shards].map(([s, entries]) => shardFrom(s, entries));
+  const dayRecords = [...days].map(([d, r]) => ({ d, r: dedupeSorted(r.sort(byId)) }));
   return {
-    days: [...days].map(([d, r]) => ({ d, r: dedupeSorted(r.sort(byId)) })),
+    days: dayRecords,
     shards: idShards,
     kgs: idShards.map(kgShardOf),
+    tally: { k: DAY_COUNTS, n: new Map(dayRecords.map((d) => [d.d, d.r.length])) },
   };
 }
 

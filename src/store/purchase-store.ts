@@ -1,12 +1,13 @@
 import Dexie, { type Table } from 'dexie';
 import { decodePurchase, encodePurchase, type PurchaseRow } from './purchase-codec';
-import { byId, kgShardOf, search, shardFrom, shardOf, type DayRecord, type IdShard, type KgShard } from './packs';
+import { byId, DAY_COUNTS, kgShardOf, search, shardFrom, shardOf, type DayCounts, type DayRecord, type IdShard, type KgShard } from './packs';
 import type { StoredPurchase } from './records';
 
 interface PackTables {
   days: Table<DayRecord, string>;
   idx: Table<IdShard, number>;
   kgs: Table<KgShard, number>;
+  tally: Table<DayCounts, string>;
   transaction: Dexie['transaction'];
 }
 
@@ -20,13 +21,18 @@ export interface Entry {
 /**
  * The purchases, over the packed tables (`packs.ts`), with the calls the store needs from a table: by id,
  * in date order, written and deleted. Every call runs in the caller's transaction when there is one
- * (it must include `days`, `idx` and `kgs`), else in its own, so a read-modify-write of a day is never split.
+ * (it must include `days`, `idx`, `kgs` and `tally`), else in its own, so a read-modify-write of a day is never split.
  */
 export class PurchaseStore {
   constructor(private readonly db: PackTables) {}
 
-  get tables(): [Table<DayRecord, string>, Table<IdShard, number>, Table<KgShard, number>] {
-    return [this.db.days, this.db.idx, this.db.kgs];
+  get tables(): [Table<DayRecord, string>, Table<IdShard, number>, Table<KgShard, number>, Table<DayCounts, string>] {
+    return [this.db.days, this.db.idx, this.db.kgs, this.db.tally];
+  }
+
+  /** Purchases per day (YYYY-MM-DD → count), days without any absent. */
+  dayCounts(): Promise<Map<string, number>> {
+    return this.tx('r', async () => (await this.db.tally.get(DAY_COUNTS))?.n ?? new Map());
   }
 
   /**
@@ -123,7 +129,7 @@ export class PurchaseStore {
 
   clear(): Promise<void> {
     return this.tx('rw', async () => {
-      await Promise.all([this.db.days.clear(), this.db.idx.clear(), this.db.kgs.clear()]);
+      await Promise.all([this.db.days.clear(), this.db.idx.clear(), this.db.kgs.clear(), this.db.tally.clear()]);
     });
   }
 
@@ -163,7 +169,8 @@ export class PurchaseStore {
 
     const touched = [...new Set([...leave.keys(), ...enter.keys()])];
     // A restore into an empty store reads no day.
-    const stored = (await this.db.idx.count()) === 0 ? [] : await this.db.days.bulkGet(touched);
+    const [stored, tally] = await Promise.all([(await this.db.idx.count()) === 0 ? [] : this.db.days.bulkGet(touched), this.db.tally.get(DAY_COUNTS)]);
+    const perDay = tally?.n ?? new Map<string, number>();
     const putDays: DayRecord[] = [];
     const dropDays: string[] = [];
     touched.forEach((d, k) => {
@@ -173,6 +180,8 @@ export class PurchaseStore {
       for (const r of enter.get(d) ?? []) rows.set(r.id, r);
       if (rows.size === 0) dropDays.push(d);
       else putDays.push({ d, r: [...rows.values()].sort(byId) });
+      if (rows.size === 0) perDay.delete(d);
+      else perDay.set(d, rows.size);
     });
 
     // Shards: entries of deleted ids go, written ones are set.
@@ -203,6 +212,7 @@ export class PurchaseStore {
       putShards.length ? this.db.kgs.bulkPut(putShards.map(kgShardOf)) : null,
       dropShards.length ? this.db.idx.bulkDelete(dropShards) : null,
       dropShards.length ? this.db.kgs.bulkDelete(dropShards) : null,
+      this.db.tally.put({ k: DAY_COUNTS, n: perDay }),
     ]);
   }
 }

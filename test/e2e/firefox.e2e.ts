@@ -164,7 +164,7 @@ describe.skipIf(!HAS_SHARED)('extension in Firefox ESR (web-ext, headless)', () 
     expect(ours).toHaveLength(1);
     expect(ours[0]!.purchases).toBe(1);
     // Since schema 4 purchases are packed by day (items inside them since schema 3): one day, one shard and its kg figures.
-    expect(ours[0]!.counts).toMatchObject({ days: 1, idx: 1, kgs: 1 });
+    expect(ours[0]!.counts).toMatchObject({ days: 1, idx: 1, kgs: 1, tally: 1 });
     expect(ours[0]!.counts.purchases).toBeUndefined();
   });
 

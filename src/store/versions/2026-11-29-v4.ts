@@ -17,6 +17,7 @@ export const V4 = {
     days: 'd',
     idx: 's',
     kgs: 's',
+    tally: 'k',
     viewed: 'id, seenAt',
     settings: 'key',
     months: 'month',
@@ -24,7 +25,7 @@ export const V4 = {
   async upgrade(tx: Transaction): Promise<void> {
     // Read through the row codec (db.ts), so this gets `StoredPurchase`s whatever version wrote them.
     const purchases = (await tx.table('purchases').toArray()) as StoredPurchase[];
-    const { days, shards, kgs } = packPurchases(purchases);
-    await Promise.all([tx.table('days').bulkAdd(days), tx.table('idx').bulkAdd(shards), tx.table('kgs').bulkAdd(kgs)]);
+    const { days, shards, kgs, tally } = packPurchases(purchases);
+    await Promise.all([tx.table('days').bulkAdd(days), tx.table('idx').bulkAdd(shards), tx.table('kgs').bulkAdd(kgs), tx.table('tally').add(tally)]);
   },
 } as const;

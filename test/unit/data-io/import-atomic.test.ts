@@ -68,6 +68,7 @@ describe('an import is all or nothing', () => {
     ['the write of the purchases and their items', 'days', hasItemTitled('POISON')],
     ['the write of the purchase ids', 'idx', (req) => req.type === 'put'],
     ['the write of the kg figures', 'kgs', (req) => req.type === 'put'],
+    ['the write of the day counts', 'tally', (req) => req.type === 'put'],
     ['a viewed-product write (after the purchases)', 'viewed', () => true],
     ['a settings write (after purchases and viewed)', 'settings', () => true],
     ['the monthly totals (the last step)', 'months', (req) => req.type === 'put'],

@@ -94,9 +94,10 @@ describe('purchases packed by day', () => {
     expect(await db.days.count()).toBe(0);
     expect(await db.idx.count()).toBe(0);
     expect(await db.kgs.count()).toBe(0);
+    expect(await db.purchases.dayCounts()).toEqual(new Map());
   });
 
-  it('keeps each shard\'s kg figures in step with the shard through puts, moves and deletes', async () => {
+  it('keeps each shard\'s kg figures, and the count of each day, in step through puts, moves and deletes', async () => {
     const ps = many().slice(0, 600);
     await db.purchases.bulkPut(ps);
     await db.purchases.bulkPut(ps.slice(0, 200).map((p) => ({ ...p, kg: p.kg + 0.5, date: '2026-02-02', month: '2026-02' })));
@@ -104,6 +105,9 @@ describe('purchases packed by day', () => {
     const [shards, figures] = await Promise.all([db.idx.toArray(), db.kgs.toArray()]);
     expect(figures.map((f) => [f.s, [...f.kgs]])).toEqual(shards.map((s) => [s.s, s.kgs]));
     expect(figures.reduce((n, f) => n + f.kgs.length, 0)).toBe(450);
+    const days = await db.days.toArray();
+    expect(await db.purchases.dayCounts()).toEqual(new Map(days.map((d) => [d.d, d.r.length])));
+    expect((await db.purchases.dayCounts()).get('2026-02-02')).toBe(200);
   });
 
   it('refuses to add a purchase twice and changes nothing', async () => {
@@ -134,6 +138,7 @@ describe('purchases packed by day', () => {
     expect(bySortKey(await db.days.toArray())).toEqual(bySortKey(packed.days));
     expect(bySortKey(await db.idx.toArray())).toEqual(bySortKey(packed.shards));
     expect(bySortKey(await db.kgs.toArray())).toEqual(bySortKey(packed.kgs));
+    expect(await db.purchases.dayCounts()).toEqual(packed.tally.n);
   });
 });
 

@@ -82,7 +82,7 @@ describe('schema upgrades', () => {
     const db = new FootprintDB(name);
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['days', 'idx', 'kgs', 'months', 'settings', 'viewed']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['days', 'idx', 'kgs', 'months', 'settings', 'tally', 'viewed']);
     const stored = await db.purchases.toArray();
     expect(stored).toHaveLength(30);
     // Items moved into their purchases, by position; the orphan (shown nowhere) is not carried over.

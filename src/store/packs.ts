@@ -62,7 +62,7 @@ export function shardOf(id: string): number {
 
 export const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Position of `id` in a sorted list of ids (or rows), or where it would go as `-(i + 1)`. */
+/** Position of `id` in a sorted list of ids (or rows), or -1. */
 export function search<T>(list: readonly T[], id: string, key: (t: T) => string): number {
   let lo = 0;
   let hi = list.length - 1;
@@ -73,10 +73,10 @@ export function search<T>(list: readonly T[], id: string, key: (t: T) => string)
     else if (k > id) hi = mid - 1;
     else return mid;
   }
-  return -(lo + 1);
+  return -1;
 }
 
-/** Day records and shards for purchases written into an empty store (an upgrade, a restore, a seeded bench). */
+/** Day records and shards for purchases, each id once, written into an empty store (an upgrade, a seeded bench). */
 export function packPurchases(purchases: Iterable<StoredPurchase>): { days: DayRecord[]; shards: IdShard[]; kgs: KgShard[]; tally: DayCounts } {
   const days = new Map<string, PurchaseRow[]>();
   const shards = new Map<number, Array<[string, string, number]>>();
@@ -91,7 +91,7 @@ export function packPurchases(purchases: Iterable<StoredPurchase>): { days: DayR
     else shards.set(s, [[p.id, p.date, p.kg]]);
   }
   const idShards = [...shards].map(([s, entries]) => shardFrom(s, entries));
-  const dayRecords = [...days].map(([d, r]) => ({ d, r: dedupeSorted(r.sort(byId)) }));
+  const dayRecords = [...days].map(([d, r]) => ({ d, r: r.sort(byId) }));
   return {
     days: dayRecords,
     shards: idShards,
@@ -100,29 +100,8 @@ export function packPurchases(purchases: Iterable<StoredPurchase>): { days: DayR
   };
 }
 
-/** A later row with the same id replaces an earlier one (as a later put would). */
-function dedupeSorted(rows: PurchaseRow[]): PurchaseRow[] {
-  const out: PurchaseRow[] = [];
-  for (const r of rows) {
-    if (out.length && out[out.length - 1]!.id === r.id) out[out.length - 1] = r;
-    else out.push(r);
-  }
-  return out;
-}
-
+/** A shard of these entries (each id once), sorted by id. */
 export function shardFrom(s: number, entries: Array<[id: string, date: string, kg: number]>): IdShard {
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const shard: IdShard = { s, ids: [], dates: [], kgs: [] };
-  for (const [id, date, kg] of entries) {
-    const n = shard.ids.length;
-    if (n && shard.ids[n - 1] === id) {
-      shard.dates[n - 1] = date;
-      shard.kgs[n - 1] = kg;
-      continue;
-    }
-    shard.ids.push(id);
-    shard.dates.push(date);
-    shard.kgs.push(kg);
-  }
-  return shard;
+  return { s, ids: entries.map((e) => e[0]), dates: entries.map((e) => e[1]), kgs: entries.map((e) => e[2]) };
 }

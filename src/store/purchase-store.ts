@@ -58,14 +58,7 @@ export class PurchaseStore {
   }
 
   private async entriesIn(ids: readonly string[]): Promise<Map<string, Entry>> {
-    const shards = await this.shardsFor(ids);
-    const out = new Map<string, Entry>();
-    for (const id of ids) {
-      const s = shards.get(shardOf(id));
-      const i = s ? search(s.ids, id, (x) => x) : -1;
-      if (s && i >= 0) out.set(id, { id, date: s.dates[i]!, kg: s.kgs[i]! });
-    }
-    return out;
+    return entriesOf(await this.shardsFor(ids), ids);
   }
 
   get(id: string): Promise<StoredPurchase | undefined> {
@@ -76,13 +69,19 @@ export class PurchaseStore {
   bulkGet(ids: readonly string[]): Promise<Array<StoredPurchase | undefined>> {
     return this.tx('r', async () => {
       const where = await this.entriesIn(ids);
-      const dates = [...new Set([...where.values()].map((e) => e.date))];
+      return this.at(ids.map((id) => where.get(id)));
+    });
+  }
+
+  /** The purchases at these entries (from `entries`, or the shards), reading only their days; undefined where there is none. */
+  at(entries: ReadonlyArray<Pick<Entry, 'id' | 'date'> | undefined>): Promise<Array<StoredPurchase | undefined>> {
+    return this.tx('r', async () => {
+      const dates = [...new Set(entries.flatMap((e) => (e ? [e.date] : [])))];
       const days = new Map<string, DayRecord>();
       (await this.db.days.bulkGet(dates)).forEach((d) => d && days.set(d.d, d));
-      return ids.map((id) => {
-        const e = where.get(id);
+      return entries.map((e) => {
         const day = e && days.get(e.date);
-        const i = day ? search(day.r, id, (r) => r.id) : -1;
+        const i = day ? search(day.r, e.id, (r) => r.id) : -1;
         return day && i >= 0 ? decodePurchase(day.r[i]!) : undefined;
       });
     });
@@ -140,12 +139,7 @@ export class PurchaseStore {
     for (const p of puts) last.set(p.id, p);
     const ids = [...last.keys(), ...deletes.filter((id) => !last.has(id))];
     const shards = await this.shardsFor(ids);
-    const where = new Map<string, string>();
-    for (const id of ids) {
-      const s = shards.get(shardOf(id));
-      const i = s ? search(s.ids, id, (x) => x) : -1;
-      if (s && i >= 0) where.set(id, s.dates[i]!);
-    }
+    const where = entriesOf(shards, ids);
 
     // Per day: rows leaving it (deleted, or moved to another date) and rows written to it.
     const leave = new Map<string, Set<string>>();
@@ -156,11 +150,11 @@ export class PurchaseStore {
       else leave.set(d, new Set([id]));
     };
     for (const id of deletes) {
-      const d = where.get(id);
+      const d = where.get(id)?.date;
       if (!last.has(id) && d !== undefined) leaving(d, id);
     }
     for (const p of last.values()) {
-      const old = where.get(p.id);
+      const old = where.get(p.id)?.date;
       if (old !== undefined && old !== p.date) leaving(old, p.id);
       const rows = enter.get(p.date);
       if (rows) rows.push(encodePurchase(p));
@@ -215,4 +209,15 @@ export class PurchaseStore {
       this.db.tally.put({ k: DAY_COUNTS, n: perDay }),
     ]);
   }
+}
+
+/** Where each of these ids is, from the shards holding them; ids not stored are absent. */
+function entriesOf(shards: ReadonlyMap<number, IdShard>, ids: readonly string[]): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  for (const id of ids) {
+    const s = shards.get(shardOf(id));
+    const i = s ? search(s.ids, id, (x) => x) : -1;
+    if (s && i >= 0) out.set(id, { id, date: s.dates[i]!, kg: s.kgs[i]! });
+  }
+  return out;
 }

@@ -1,7 +1,6 @@
 import type { PurchaseQuery } from '../messages/protocol';
 import { datePage } from './date-page';
 import type { FootprintDB } from './db';
-import { search } from './packs';
 import { decodePurchase, type PurchaseRow } from './purchase-codec';
 import type { Entry } from './purchase-store';
 import { rollupCounts } from './purchases';
@@ -50,15 +49,9 @@ export async function queryPurchases(db: FootprintDB, q: PurchaseQuery): Promise
     }
     if (byKg) {
       const { entries, total } = await heaviest(db, desc, q.offset + q.limit);
-      const page = entries.slice(q.offset, q.offset + q.limit);
       // The shards said which day holds each: read those days, not the shards again.
-      const days = new Map((await db.days.bulkGet([...new Set(page.map((e) => e.date))])).flatMap((d) => (d ? [[d.d, d] as const] : [])));
-      const rows = page.flatMap((e) => {
-        const day = days.get(e.date);
-        const i = day ? search(day.r, e.id, (r) => r.id) : -1;
-        return day && i >= 0 ? [day.r[i]!] : [];
-      });
-      return { purchases: rows.map((r) => viewOf(decodePurchase(r))), total };
+      const page = await db.purchases.at(entries.slice(q.offset, q.offset + q.limit));
+      return { purchases: page.filter((p) => p !== undefined).map(viewOf), total };
     }
     const page = await datePage(db, desc, q.offset, q.limit);
     return { purchases: page.map(viewOf), total: (await rollupCounts(db)).purchases };

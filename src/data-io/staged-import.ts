@@ -59,30 +59,28 @@ async function ask<T extends keyof Replies & `data/${string}`>(send: PageSend, m
   return reply as unknown as Replies[T];
 }
 
+/** The file's text, decrypted here when it is a backup: its passphrase never leaves the page. */
+async function plainText(text: string, passphrase: string | null): Promise<{ ok: true; text: string } | ImportError> {
+  if (!isEncryptedBackup(text)) return { ok: true, text };
+  if (!passphrase) return single('This is an encrypted backup: enter its passphrase.');
+  return decryptBackup(text, passphrase);
+}
+
 /** Decrypts when it is a backup, then checks the whole file. */
 export async function checkImportFile(text: string, passphrase: string | null): Promise<ImportPlan | ImportError> {
-  if (isEncryptedBackup(text)) {
-    if (!passphrase) return single('This is an encrypted backup: enter its passphrase.');
-    const d = await decryptBackup(text, passphrase);
-    if (!d.ok) return d;
-    text = d.text;
-  }
-  return parseImport(text);
+  const plain = await plainText(text, passphrase);
+  return plain.ok ? parseImport(plain.text) : plain;
 }
 
 /** Decrypts when it is a backup; then the background checks the whole file and holds it. Returns the import's id. */
 export async function sendImportFile(send: PageSend, text: string, passphrase: string | null): Promise<string> {
-  if (isEncryptedBackup(text)) {
-    if (!passphrase) throw new Error('This is an encrypted backup: enter its passphrase.');
-    const d = await decryptBackup(text, passphrase);
-    if (!d.ok) throw new Error(d.error);
-    text = d.text;
-  }
+  const plain = await plainText(text, passphrase);
+  if (!plain.ok) throw new Error(plain.error);
   const pipe = new PipeWriter();
   try {
     const { importId } = await ask(send, { type: 'data/import-begin', pipe: pipe.name });
     try {
-      await ask(send, { type: 'data/import-file', importId, pipe: pipe.post(0, [text]) });
+      await ask(send, { type: 'data/import-file', importId, pipe: pipe.post(0, [plain.text]) });
     } catch (e) {
       void abortImport(send, importId);
       throw e;

@@ -177,14 +177,20 @@ describe('paged CSV export', () => {
   });
 });
 
+/** A filled database's dump, its export written in pages, and the database wiped: what a restore must give back. */
+async function exportedThenWiped(): Promise<{ before: string; text: string }> {
+  await fill();
+  await rebuildRollups(ctx.db);
+  const before = await dump(ctx.db);
+  const { parts } = await pagedExportJson(send, { pageSize: 3 });
+  await wipeAll(ctx.db);
+  return { before, text: parts.join('') };
+}
+
 describe('staged import', () => {
   it('export in pages → wipe → staged import gives every table back, byte for byte', async () => {
-    await fill();
-    await rebuildRollups(ctx.db);
-    const before = await dump(ctx.db);
-    const { parts } = await pagedExportJson(send, { pageSize: 3 });
-    await wipeAll(ctx.db);
-    const id = await stageImport(send, planOf(parts.join('')), { chunkRows: 4 });
+    const { before, text } = await exportedThenWiped();
+    const id = await stageImport(send, planOf(text), { chunkRows: 4 });
     expect(await ctx.db.purchases.count()).toBe(0); // staging writes nothing
     const preview = await previewStaged(send, id);
     expect(preview.add).toEqual({ purchases: 14, items: 25, viewed: 2, settings: 5 });
@@ -210,12 +216,8 @@ describe('staged import', () => {
   });
 
   it('restores the same tables from a file sent whole on the pipe and checked once in the background', async () => {
-    await fill();
-    await rebuildRollups(ctx.db);
-    const before = await dump(ctx.db);
-    const { parts } = await pagedExportJson(send, { pageSize: 3 });
-    await wipeAll(ctx.db);
-    const id = await sendImportFile(send, parts.join(''), null);
+    const { before, text } = await exportedThenWiped();
+    const id = await sendImportFile(send, text, null);
     expect(await ctx.db.purchases.count()).toBe(0);
     expect((await previewStaged(send, id)).add).toEqual({ purchases: 14, items: 25, viewed: 2, settings: 5 });
     await commitImport(send, id);
@@ -228,6 +230,10 @@ describe('staged import', () => {
     await fill(2);
     const text = await exportJson(ctx.db, FIXED_NOW);
     await expect(sendImportFile(send, text.replace('"quantity":1', '"quantity":0'), null)).rejects.toThrow(/items\[\d+\]\.quantity must be a whole number/);
+    const held = await sendImportFile(send, text, null);
+    const again = await send({ type: 'data/import-file', importId: held, pipe: { name: 'lf-pipe-0123456789abcdef0123456789abcdef', seq: 0 } });
+    expect(again).toMatchObject({ ok: false, error: expect.stringContaining('a file sent twice') });
+    expect(await importAlive(send, held)).toBe(false);
     const id = await sendImportFile(send, text, null);
     const chunk = await send({ type: 'data/import-chunk', importId: id, table: 'purchases', start: 0, rows: '[]' });
     expect(chunk).toMatchObject({ ok: false, error: expect.stringContaining('a piece of a file sent whole') });

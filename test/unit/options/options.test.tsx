@@ -64,6 +64,21 @@ async function pickFile(text: string, name = 'export.json', size?: number) {
 const q = (s: string) => container.querySelector(s);
 const importMessages = (fake: Fake) => fake.log.filter((m) => m.type.startsWith('data/import'));
 
+/** Files the import refuses, with what the refusal says: the same check runs in the page or in the background. */
+const BROKEN_FILES: Array<[string, string, RegExp]> = [
+  ['not JSON', '{"broken":', /not valid JSON/],
+  ['another format', '{"format":"other","tables":{}}', /not a Local Footprint export/],
+  ['a bad record', exportText(2).replace('"quantity":1', '"quantity":0'), /items\[0\]\.quantity must be a whole number/],
+];
+
+/** The import's message is an alert that says why and that nothing changed. */
+function expectRefusal(why: RegExp): void {
+  const msg = q('[data-testid="import-message"]')!;
+  expect(msg.getAttribute('role')).toBe('alert');
+  expect(msg.textContent).toMatch(why);
+  expect(msg.textContent).toContain('Your data has not been changed.');
+}
+
 describe('import with a pipe: the file goes to the background whole, checked there once', () => {
   it('sends the file once, shows what would change and asks', async () => {
     const fake = await mount();
@@ -81,19 +96,12 @@ describe('import with a pipe: the file goes to the background whole, checked the
     expect(q('[data-testid="import-message"]')!.textContent).toContain('Imported: 280 new purchases, 5 merged, 15 already here.');
   });
 
-  it.each([
-    ['not JSON', '{"broken":', /not valid JSON/],
-    ['another format', '{"format":"other","tables":{}}', /not a Local Footprint export/],
-    ['a bad record', exportText(2).replace('"quantity":1', '"quantity":0'), /items\[0\]\.quantity must be a whole number/],
-  ])('a broken file (%s) is refused with the check\'s own message; nothing is held or written', async (_name, text, why) => {
+  it.each(BROKEN_FILES)('a broken file (%s) is refused with the check\'s own message; nothing is held or written', async (_name, text, why) => {
     const fake = await mount();
     await pickFile(text);
     expect(importMessages(fake).map((m) => m.type)).toEqual(['data/import-begin', 'data/import-file', 'data/import-abort']);
     expect(fake.staged).toBeNull();
-    const msg = q('[data-testid="import-message"]')!;
-    expect(msg.getAttribute('role')).toBe('alert');
-    expect(msg.textContent).toMatch(why);
-    expect(msg.textContent).toContain('Your data has not been changed.');
+    expectRefusal(why);
   });
 
   it('an encrypted backup is decrypted in the page: the background gets the plain file, never the passphrase', async () => {
@@ -141,18 +149,11 @@ describe('import without a pipe: checked in the page, sent in chunks', () => {
     expect(q('[data-testid="import-message"]')!.textContent).toContain('Imported: 280 new purchases, 5 merged, 15 already here.');
   });
 
-  it.each([
-    ['not JSON', '{"broken":', /not valid JSON/],
-    ['another format', '{"format":"other","tables":{}}', /not a Local Footprint export/],
-    ['a bad record', exportText(2).replace('"quantity":1', '"quantity":0'), /items\[0\]\.quantity must be a whole number/],
-  ])('a broken file (%s) is refused in the page: nothing reaches the background', async (_name, text, why) => {
+  it.each(BROKEN_FILES)('a broken file (%s) is refused in the page: nothing reaches the background', async (_name, text, why) => {
     const fake = await mount();
     await pickFile(text);
     expect(importMessages(fake)).toEqual([]);
-    const msg = q('[data-testid="import-message"]')!;
-    expect(msg.getAttribute('role')).toBe('alert');
-    expect(msg.textContent).toMatch(why);
-    expect(msg.textContent).toContain('Your data has not been changed.');
+    expectRefusal(why);
   });
 
   it('refuses a file too large by its size, before reading it', async () => {

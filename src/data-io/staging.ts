@@ -1,7 +1,7 @@
 import { decodePurchase } from '../store/purchase-codec';
 import { itemRows, purchaseRow } from '../store/stored-purchase';
 import type { ItemRecord, PurchaseRecord } from '../store/records';
-import { MAX_IMPORT_ROWS, TABLES, type TableCounts, type TableName } from './format';
+import { MAX_IMPORT_ROWS, TABLES, zeroCounts, type TableCounts, type TableName } from './format';
 import { checkHeader, parseImport, PlanBuilder, tooManyRows, type ImportPlan } from './parse-import';
 import { PipeReader } from './pipe';
 
@@ -83,24 +83,25 @@ export class ImportStaging {
     this.release();
     if (!start) {
       if (!pipe) throw new ImportFailure('The import went wrong (a file announced on no channel). Nothing was changed: try again.');
-      const id = crypto.randomUUID();
-      const none = { purchases: 0, items: 0, viewed: 0, settings: 0 };
-      this.current = { id, builder: null, counts: none, expected: none, done: none, months: 0, touched: this.now(), plan: null, early: { purchases: new Map(), items: new Map(), viewed: new Map(), settings: new Map() }, pipe: new PipeReader(pipe, INTERRUPTED) };
-      return id;
+      return this.hold(null, zeroCounts(), zeroCounts(), 0, pipe);
     }
     const header = checkHeader({ schemaVersion: start.schemaVersion, exportedAt: start.exportedAt ?? undefined, app: start.app ?? undefined });
     if ('ok' in header) throw new ImportFailure(header.error);
     const rows = TABLES.reduce((n, t) => n + start.counts[t], 0) + start.months;
     if (rows > MAX_IMPORT_ROWS) throw new ImportFailure(tooManyRows(rows, MAX_IMPORT_ROWS).error);
     if (start.outside > start.counts.items) throw new ImportFailure('The import went wrong (bad counts). Nothing was changed: try again.');
+    return this.hold(new PlanBuilder(header), { ...start.counts }, { ...start.counts, items: start.outside }, start.months, pipe);
+  }
+
+  private hold(builder: PlanBuilder | null, counts: TableCounts, expected: TableCounts, months: number, pipe: string | undefined): string {
     const id = crypto.randomUUID();
     this.current = {
       id,
-      builder: new PlanBuilder(header),
-      counts: { ...start.counts },
-      expected: { ...start.counts, items: start.outside },
-      done: { purchases: 0, items: 0, viewed: 0, settings: 0 },
-      months: start.months,
+      builder,
+      counts,
+      expected,
+      done: zeroCounts(),
+      months,
       touched: this.now(),
       plan: null,
       early: { purchases: new Map(), items: new Map(), viewed: new Map(), settings: new Map() },
@@ -147,7 +148,8 @@ export class ImportStaging {
 
   /** Parses and checks the whole file posted as piece `seq` on the import's pipe, and holds its plan; returns its counts. */
   async file(id: string, seq: number): Promise<TableCounts> {
-    if (this.get(id).builder || this.get(id).plan) this.fail('The import went wrong (a file sent twice, or into an import in pieces). Nothing was changed: try again.');
+    const held = this.get(id);
+    if (held.builder || held.plan) this.fail('The import went wrong (a file sent twice, or into an import in pieces). Nothing was changed: try again.');
     const text = await this.piped(id, seq);
     const s = this.get(id);
     const plan = parseImport(text);

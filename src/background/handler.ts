@@ -4,7 +4,7 @@ import type { Message, Replies } from '../messages/protocol';
 import { parseMessage } from '../messages/parse';
 import { senderRole, type SenderInfo } from '../messages/senders';
 import { InvalidPayload } from '../messages/validate';
-import { counts, deletePurchase, listPurchases, recordPurchase, summarize, wipeAll } from '../store/purchases';
+import { deletePurchase, listPurchases, recordPurchase, summaryWithCount, wipeAll } from '../store/purchases';
 import { getSettings, updateSettings, type Settings } from '../store/settings';
 import { exportJson } from '../data-io';
 import { productInput } from './product-input';
@@ -164,8 +164,7 @@ async function dispatch(ctx: HandlerContext, msg: Message, sender: SenderInfo): 
     case 'summary/get': {
       const since = ctx.summaries?.mark();
       const today = ctx.today();
-      const [summary, c] = await Promise.all([summarize(db, today), counts(db)]);
-      const reply = { summary, count: c.purchases };
+      const reply = await summaryWithCount(db, today);
       if (since !== undefined) void ctx.summaries!.computed({ today, reply }, since);
       return reply;
     }

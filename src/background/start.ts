@@ -6,7 +6,7 @@ import { PendingWrites } from './pending';
 import { siteOrigin, syncSiteScripts, type SiteScriptsApi } from './site-scripts';
 import type { SenderInfo } from '../messages/senders';
 import { localDate } from '../util/dates';
-import { counts, summarize } from '../store/purchases';
+import { summaryWithCount } from '../store/purchases';
 import { SUMMARY_KEY } from '../popup/summary-cache';
 import { SummaryPublisher } from './summary-publisher';
 
@@ -86,8 +86,7 @@ export function startBackground(browser: BackgroundApi): void {
       (value) => (value ? session.set({ [SUMMARY_KEY]: value }) : session.remove(SUMMARY_KEY)),
       async () => {
         const day = today();
-        const [summary, c] = await Promise.all([summarize(db, day), counts(db)]);
-        return { today: day, reply: { summary, count: c.purchases } };
+        return { today: day, reply: await summaryWithCount(db, day) };
       },
     );
   }

@@ -164,6 +164,12 @@ export async function summarize(db: FootprintDB, today: string): Promise<Summary
   return s;
 }
 
+/** What the popup draws first: the summary for `today`, and the number of purchases. */
+export async function summaryWithCount(db: FootprintDB, today: string): Promise<{ summary: Summary; count: number }> {
+  const [summary, c] = await Promise.all([summarize(db, today), counts(db)]);
+  return { summary, count: c.purchases };
+}
+
 export function lastMonths(month: string, n: number): string[] {
   let y = Number(month.slice(0, 4));
   let m = Number(month.slice(5, 7));

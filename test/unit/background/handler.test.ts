@@ -3,7 +3,7 @@ import { handleMessage, type HandlerContext } from '../../../src/background/hand
 import { estimate } from '../../../src/engine/estimate';
 import { FootprintDB, SCHEMA_VERSION } from '../../../src/store/db';
 import type { SenderInfo } from '../../../src/messages/senders';
-import { counts, listPurchases, summarize } from '../../../src/store/purchases';
+import { listPurchases, summarize, summaryWithCount } from '../../../src/store/purchases';
 import { SummaryPublisher } from '../../../src/background/summary-publisher';
 
 /** Every item as the pages see it (items live inside their purchases since schema 3; estimates shown whole). */
@@ -52,10 +52,7 @@ describe('background message handler', () => {
     const stored: Array<number | null> = [];
     ctx.summaries = new SummaryPublisher(
       async (v) => void stored.push(v ? v.reply.summary.allTime.kg : null),
-      async () => {
-        const [summary, c] = await Promise.all([summarize(ctx.db, ctx.today()), counts(ctx.db)]);
-        return { today: ctx.today(), reply: { summary, count: c.purchases } };
-      },
+      async () => ({ today: ctx.today(), reply: await summaryWithCount(ctx.db, ctx.today()) }),
     );
     await handleMessage(ctx, { type: 'summary/get' }, POPUP);
     expect(stored).toEqual([0]);

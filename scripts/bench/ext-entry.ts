@@ -273,7 +273,7 @@ async function countRaw(): Promise<Record<string, number>> {
   const db = await req(indexedDB.open('local-footprint'));
   try {
     const out: Record<string, number> = {};
-    for (const name of ['days', 'idx', 'kgs', 'months', 'viewed']) out[name] = await req(db.transaction(name, 'readonly').objectStore(name).count());
+    for (const name of ['days', 'idx', 'kgs', 'tally', 'months', 'viewed']) out[name] = await req(db.transaction(name, 'readonly').objectStore(name).count());
     const shards = await req(db.transaction('idx', 'readonly').objectStore('idx').getAll() as IDBRequest<Array<{ ids: string[] }>>);
     out.purchases = shards.reduce((k, s) => k + s.ids.length, 0);
     const months = await req(db.transaction('months', 'readonly').objectStore('months').getAll() as IDBRequest<MonthRollup[]>);

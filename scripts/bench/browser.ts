@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Worker } from 'playwright-core';
 import { launchWithExtension } from '../../test/e2e/browser.ts';
+import { scratchDir } from '../../test/e2e/scratch.ts';
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -18,7 +18,7 @@ export interface BenchBrowser {
  */
 export async function launchBench(extensionDir: string, hostPatterns: string[]): Promise<BenchBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension at ${extensionDir}: run without --no-build`);
-  const copy = mkdtempSync(join(tmpdir(), 'lf-bench-ext-'));
+  const copy = scratchDir('lf-bench-ext-');
   cpSync(extensionDir, copy, { recursive: true });
   const b = await launchWithExtension(hostPatterns, copy, { extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
   const { context, worker, extensionId } = b;

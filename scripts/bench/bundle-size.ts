@@ -1,9 +1,9 @@
 /** Sizes of what each entrypoint loads from the built extension (.output/chrome-mv3). */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { scratchDir } from '../../test/e2e/scratch.ts';
 
 export const ENTRYPOINTS = ['background', 'content', 'reader', 'popup', 'options', 'methodology'] as const;
 export type EntryName = (typeof ENTRYPOINTS)[number];
@@ -24,7 +24,7 @@ export interface EntrySize {
  * be measured. Returns the chrome-mv3 folder.
  */
 export function runWxtBuild(cwd: string, log: (s: string) => void): string {
-  const outDir = mkdtempSync(join(tmpdir(), 'lf-bench-build-'));
+  const outDir = scratchDir('lf-bench-build-');
   log(`building: wxt build (JS API, outDir ${outDir})`);
   const script = `import { build } from 'wxt'; await build({ browser: 'chrome', mode: 'production', outDir: ${JSON.stringify(outDir)} });`;
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { createServer, type Server } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { readHtml } from '../lib/dom.ts';
+import { makeCert } from '../../test/e2e/server.ts';
 
 export interface BenchRoute {
   host: string;
@@ -36,10 +33,9 @@ export async function freePort(): Promise<number> {
  * of 100 µs, which the sub-millisecond figures need. Pages are read once and kept in memory.
  */
 export async function startBenchServer(routes: BenchRoute[], port: number): Promise<BenchServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'lf-bench-cert-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const { key, cert } = makeCert();
   const cache = new Map<string, string>();
-  const server: Server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
+  const server: Server = createServer({ key, cert }, (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const route = routes.find((r) => r.host === host && r.path === (req.url ?? '/'));
     if (!route) {

@@ -9,8 +9,7 @@
  *
  * Also the sender matrix in a real browser: the popup may export; a web page has no way to message us.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_SHARED } from '../shared.ts';
@@ -18,6 +17,7 @@ import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
 import { startShopServer, type ShopServer } from './server.ts';
 import { judgeNetLog, judgePlaywright, recordPlaywright, rulesFor, summarize, type Judged, type PlaywrightLog } from './audit/observe.ts';
 import { ALL_PAGES, buildLeaky, HOSTS, LEAK_WIRING, leakWired, ORDER, PORT, PRODUCTS, urlOf, waitForBadge } from './audit/session.ts';
+import { scratchDir } from './scratch.ts';
 
 const offDevice = (j: readonly Judged[]) => j.filter((x) => x.verdict === 'off-device');
 const show = (j: readonly Judged[]) => j.map((x) => `${x.observer} ${x.initiator} ${x.url} (from ${x.context || '?'})`);
@@ -72,7 +72,7 @@ describe.skipIf(!HAS_SHARED)('network audit', () => {
       const options = await browser.context.newPage();
       await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
       const [download] = await Promise.all([options.waitForEvent('download', { timeout: 15_000 }), options.getByTestId('export-json').click()]);
-      const file = join(mkdtempSync(join(tmpdir(), 'lf-export-')), download.suggestedFilename());
+      const file = join(scratchDir('lf-export-'), download.suggestedFilename());
       await download.saveAs(file);
       const exported = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
       expect(JSON.stringify(exported)).toContain('113-1625648-3437067');

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { REPO_ROOT } from '../shared.ts';
+import { scratchDir } from './scratch.ts';
 
 export const CHROME_BUILD = resolve(REPO_ROOT, '.output/chrome-mv3');
 
@@ -26,8 +26,8 @@ export interface ExtensionBrowser {
  */
 export async function launchWithExtension(shopHosts: string[], extensionPath = CHROME_BUILD, options: { headless?: boolean; port?: number; extraArgs?: string[] } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionPath, 'manifest.json'))) throw new Error(`no built extension at ${extensionPath}: run npm run build`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'lf-profile-'));
-  const netLogPath = join(mkdtempSync(join(tmpdir(), 'lf-netlog-')), 'netlog.json');
+  const userDataDir = scratchDir('lf-profile-');
+  const netLogPath = join(scratchDir('lf-netlog-'), 'netlog.json');
   // A server on another port than 443 is reached by mapping host → 127.0.0.1:port (no root needed).
   const target = options.port && options.port !== 443 ? `127.0.0.1:${options.port}` : '127.0.0.1';
   const rules = [...shopHosts.map((h) => `MAP ${h} ${target}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(', ');

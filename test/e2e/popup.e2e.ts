@@ -3,8 +3,7 @@
  * (`npx wxt build` first): import a generated export through the real file picker, see it in the
  * popup, axe-core on both pages, export and re-import, a broken file, delete everything.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -14,6 +13,7 @@ import { generatedExport } from './firefox/seed.ts';
 import { countStoredRows } from './stored-rows.ts';
 import { SCHEMA_VERSION } from '../../src/store/db.ts';
 import { EXPORT_FORMAT, type ExportFile } from '../../src/data-io/format.ts';
+import { scratchDir } from './scratch.ts';
 
 const HAS_BUILD = existsSync(join(CHROME_BUILD, 'manifest.json'));
 const HAS_CHROMIUM = (() => {
@@ -34,7 +34,7 @@ const N = 300;
 function buildWithLocale(): string {
   const manifest = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   if (manifest.default_locale || !existsSync(join(CHROME_BUILD, '_locales'))) return CHROME_BUILD;
-  const dir = join(mkdtempSync(join(tmpdir(), 'lf-build-')), 'chrome-mv3');
+  const dir = join(scratchDir('lf-build-'), 'chrome-mv3');
   cpSync(CHROME_BUILD, dir, { recursive: true });
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, default_locale: 'en' }));
   console.warn('popup.e2e: the built manifest has no default_locale; testing a copy with default_locale "en"');
@@ -52,7 +52,7 @@ describe.skipIf(!HAS_BUILD || !HAS_CHROMIUM)('popup and options pages in Chromiu
   const axeSource = readFileSync(join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'lf-popup-e2e-'));
+    work = scratchDir('lf-popup-e2e-');
     importPath = join(work, 'generated-export.json');
     writeFileSync(importPath, JSON.stringify(generatedExport(N, new Date(), { stepDays: 1, orderPrefix: 'E2E', app: 'e2e' }).file));
     browser = await launchWithExtension([], buildWithLocale());

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readHtml } from '../../scripts/lib/dom.ts';
+import { scratchDir } from './scratch.ts';
 
 export interface Route {
   /** Host name the page is served under (the browser maps it to 127.0.0.1). */
@@ -22,8 +22,8 @@ export interface ShopServer {
 }
 
 /** A throwaway self-signed certificate; the browser is started with --ignore-certificate-errors. */
-function makeCert(): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), 'lf-cert-'));
+export function makeCert(): { key: Buffer; cert: Buffer } {
+  const dir = scratchDir('lf-cert-');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }

@@ -1,15 +1,13 @@
 /** Debian's Chromium without any extension, launched like launchWithExtension otherwise: the stealth test's baseline. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath } from '../browser.ts';
+import { scratchDir } from '../scratch.ts';
 
 export async function launchPlain(shopHosts: string[]): Promise<BrowserContext> {
   const rules = [...shopHosts.map((h) => `MAP ${h} 127.0.0.1`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(', ');
   const args = [`--host-resolver-rules=${rules}`, '--ignore-certificate-errors', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-gpu', '--headless=new'];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lf-plain-')), {
+  return chromium.launchPersistentContext(scratchDir('lf-plain-'), {
     executablePath: chromiumPath(),
     headless: false, // --headless=new above, as for the extension's browser
     args,

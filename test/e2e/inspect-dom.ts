@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 
 interface CdpNode {
+  nodeId: number;
   nodeType: number;
   nodeName: string;
   nodeValue?: string;
@@ -11,6 +12,8 @@ interface CdpNode {
 export interface ClosedBadge {
   hostName: string;
   text: string;
+  /** The computed background colour of the badge's box (its first <section>): what its stylesheet made of it. */
+  boxBackground: string | null;
 }
 
 /**
@@ -21,15 +24,21 @@ export async function closedShadowBadges(page: Page): Promise<ClosedBadge[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const found: ClosedBadge[] = [];
+    const found: Array<ClosedBadge & { box: CdpNode | undefined }> = [];
     const walk = (n: CdpNode) => {
       for (const sr of n.shadowRoots ?? []) {
-        if (sr.shadowRootType === 'closed') found.push({ hostName: n.nodeName.toLowerCase(), text: textOf(sr).replace(/\s+/g, ' ').trim() });
+        if (sr.shadowRootType === 'closed') found.push({ hostName: n.nodeName.toLowerCase(), text: textOf(sr).replace(/\s+/g, ' ').trim(), boxBackground: null, box: sr.children?.find((c) => c.nodeName === 'SECTION') });
       }
       for (const c of n.children ?? []) walk(c);
     };
     walk(root);
-    return found;
+    if (found.some((b) => b.box)) await cdp.send('CSS.enable');
+    for (const b of found) {
+      if (!b.box) continue;
+      const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: b.box.nodeId })) as { computedStyle: Array<{ name: string; value: string }> };
+      b.boxBackground = computedStyle.find((p) => p.name === 'background-color')?.value ?? null;
+    }
+    return found.map(({ box: _box, ...badge }) => badge);
   } finally {
     await cdp.detach();
   }

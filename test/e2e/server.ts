@@ -13,6 +13,8 @@ export interface Route {
   /** File to serve (.html or .html.gz), or inline HTML. */
   file?: string;
   html?: string;
+  /** The page's Content-Security-Policy (default `script-src 'none'`, which keeps its own scripts quiet). */
+  csp?: string;
 }
 
 export interface ShopServer {
@@ -48,7 +50,7 @@ export async function startShopServer(routes: Route[], port = 443): Promise<Shop
     const body = route.html ?? readHtml(route.file!);
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "script-src 'none'",
+      'content-security-policy': route.csp ?? "script-src 'none'",
       'cache-control': 'no-store',
     });
     res.end(body);

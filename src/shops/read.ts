@@ -28,6 +28,9 @@ export const MAX_TEXT = 10_000;
 export function visibleText(node: Node | null | undefined, max = MAX_TEXT): string {
   if (!node) return '';
   if (node.nodeType === 3) return clean((node.nodeValue ?? '').slice(0, MAX_TEXT));
+  // Most price and label elements hold one text node: its text is the reading, whatever `max` is.
+  const first = node.firstChild;
+  if (first !== null && first.nodeType === 3 && first.nextSibling === null) return clean((first.nodeValue ?? '').slice(0, MAX_TEXT));
   if (max >= MAX_TEXT) {
     const el = node as Element;
     // Without skipped tags below, textContent's plain concatenation (capped) is the reading.

@@ -221,7 +221,7 @@ export async function measureHeap(b: BenchBrowser, c: PageCase, port: number): P
   const before = await used(true);
   const w = await newWorld(cdp, bundle);
   const withCode = await used(true);
-  await evalIn(w, `globalThis.__lfKeep = __lfBench.whole(${JSON.stringify(c.url)}); 0`);
+  await evalIn(w, `__lfBench.whole(${JSON.stringify(c.url)}).then((x) => { globalThis.__lfKeep = x; return 0; })`, true);
   const after = await used(false);
   const retained = await used(true);
   await page.close();
@@ -263,7 +263,7 @@ export async function profileFunctions(b: BenchBrowser, c: PageCase, port: numbe
     await page.goto(`https://${c.benchHost}:${port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
     const w = await newWorld(cdp, bundle);
     await cdp.send('Profiler.start');
-    await evalIn(w, `__lfBench.whole(${JSON.stringify(c.url)}); 0`);
+    await evalIn(w, `__lfBench.whole(${JSON.stringify(c.url)}).then(() => 0)`, true);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     profile.samples.forEach((id, s) => {

@@ -2,27 +2,28 @@
  * Bundled by scripts/bench/esbuild.ts into one IIFE and evaluated in an isolated world of a shop page
  * (like a content script). The same src/ code as entrypoints/content.ts (the gate) and entrypoints/reader.ts
  * (runOnPage), minus the message round trips (the reader's injection and the estimate): the estimate is a
- * synchronous constant, since the real one is computed in the background.
+ * constant the fake `send` answers with at once, since the real one is computed in the background.
  * Exposes `globalThis.__lfBench`. Never shipped.
  */
-import { createBadge } from '../../src/badge/badge';
 import { readerWanted } from '../../src/content/gate';
 import { quickShopCheck } from '../../src/extract/quick-check';
-import { readPage, readShopPage } from '../../src/extract/read-page';
+import { readPage } from '../../src/extract/read-page';
 import { readProduct } from '../../src/extract/read-product';
 import { findAdapters, readOrders, readVisualProduct, countryFromHostname } from '../../src/extract/peers';
 import { flowKindFromUrl, hasPaymentFields } from '../../src/extract/flow-kind';
 import { pageHints } from '../../src/extract/hints';
 import { readJsonLd, readMicrodata, readRdfa } from '../../src/extract/structured';
 import { readOpenGraph } from '../../src/extract/opengraph';
+import { newSession, runOnPage, type Send } from '../../src/content/run';
+import type { ContentMessage } from '../../src/messages/protocol';
 import type { Estimate, Product } from '../../src/types';
 
 export interface WholeRun {
-  /** gate + quickShopCheck + readShopPage + estimate + badge, ms. */
+  /** gate + runOnPage (detect, extract, the estimate's reply, badge), ms. */
   wholeMs: number;
-  /** gate + quickShopCheck + readShopPage, ms. */
+  /** gate + runOnPage up to the message that carries the reading (or to its end, on a page it sends nothing for), ms. */
   extractMs: number;
-  /** The gate (readerWanted) and, when it lets the page through, the reader's quickShopCheck. */
+  /** The gate (readerWanted) alone. */
   quickMs: number;
   readMs: number;
   estimateMs: number;
@@ -52,32 +53,31 @@ function fakeEstimate(product: Product): Estimate {
   };
 }
 
-function whole(url: string): WholeRun {
+/**
+ * The content script's own path: the gate (entrypoints/content.ts), then runOnPage (src/content/run.ts)
+ * with a `send` that answers at once, as the background would with no time of its own: the estimate for a
+ * product, nothing stored for an order. Only microtasks run between the reading and the badge.
+ */
+async function whole(url: string): Promise<WholeRun> {
   const doc = document;
   const t0 = performance.now();
-  let shop = false;
-  let kind = 'other';
-  let product: Product | null = null;
-  let t1 = t0;
-  let t2 = t0;
-  let t3 = t0;
-  let badge: ReturnType<typeof createBadge> | null = null;
-  // The same steps, in the same order, as the gate (entrypoints/content.ts) and runOnPage (src/content/run.ts).
-  const parsed = new URL(url);
-  shop = readerWanted(doc, url) && quickShopCheck(doc, parsed);
-  t1 = performance.now();
-  if (shop) {
-    const reading = readShopPage(doc, parsed);
-    kind = reading.kind;
-    product = reading.kind === 'product' ? reading.product : null;
-  }
-  t2 = performance.now();
-  const estimate = product ? fakeEstimate(product) : null;
-  t3 = performance.now();
-  if (estimate) badge = createBadge(doc, { kind: 'estimate', estimate });
+  let sent: number | null = null;
+  let estimateMs = 0;
+  const session = newSession();
+  const send = ((msg: ContentMessage) => {
+    sent = performance.now();
+    if (msg.type !== 'page/seen' || !msg.product) return Promise.resolve({ ok: false, error: 'bench' });
+    const estimate = fakeEstimate(msg.product);
+    estimateMs = performance.now() - sent;
+    return Promise.resolve({ ok: true, showBadge: true, estimate });
+  }) as Send;
+  const wanted = readerWanted(doc, url);
+  const t1 = performance.now();
+  const outcome = wanted ? await runOnPage(doc, url, send, session) : null;
   const t4 = performance.now();
-  badge?.remove();
-  return { wholeMs: t4 - t0, extractMs: t2 - t0, quickMs: t1 - t0, readMs: t2 - t1, estimateMs: t3 - t2, badgeMs: t4 - t3, shop, kind, start: t0, end: t4 };
+  session.badge?.remove();
+  const t2 = sent ?? t4;
+  return { wholeMs: t4 - t0, extractMs: t2 - t0, quickMs: t1 - t0, readMs: t2 - t1, estimateMs, badgeMs: t4 - t2, shop: outcome?.reading != null, kind: outcome?.reading?.kind ?? 'other', start: t0, end: t4 };
 }
 
 /** The gate alone (the path every page without shop signals takes). */

@@ -5,12 +5,16 @@
  *
  * Flags: --json (last line: one JSON object with every figure), --quick (tiny, to check it works),
  * --no-build (use .output/chrome-mv3 as it is), --build DIR (measure that build, e.g. an older commit's),
- * --profile (where the time goes on the slowest pages), --only content|latency|store|bundle.
+ * --profile (where the time goes on the slowest pages), --only content|latency|store|bundle,
+ * --save-content FILE (write the content figures' in-page bundle and stop), --compare FILE (measure such a
+ * bundle beside this one, round by round: how a change is judged on this noisy machine), --runs N (counted
+ * rounds per content page, default 3), --pages REGEX (only the content pages whose label matches).
  */
 import { resolve } from 'node:path';
 import { entrySizes, ENTRYPOINTS, runWxtBuild } from './bench/bundle-size.ts';
 import { launchBench } from './bench/browser.ts';
-import { measureContent, measureHeap, nonShopCases, productCases, profileFunctions, profileSteps, summarizeContent, BENCH_SUFFIX, type PageCase } from './bench/content.ts';
+import { writeFileSync, readFileSync } from 'node:fs';
+import { contentBundle, measureContent, measureHeap, nonShopCases, productCases, profileFunctions, profileSteps, summarizeContent, BENCH_SUFFIX, type PageCase } from './bench/content.ts';
 import { latencyCases, measureBadgeLatency } from './bench/badge-latency.ts';
 import { palette } from './bench/palette.ts';
 import { startBenchServer, freePort } from './bench/server.ts';
@@ -28,6 +32,19 @@ const buildIdx = args.indexOf('--build');
 const givenBuild = buildIdx >= 0 ? resolve(args[buildIdx + 1] ?? '') : null;
 const onlyIdx = args.indexOf('--only');
 const only = onlyIdx >= 0 ? args[onlyIdx + 1] : undefined;
+const saveIdx = args.indexOf('--save-content');
+if (saveIdx >= 0) {
+  const file = resolve(args[saveIdx + 1] ?? '');
+  writeFileSync(file, await contentBundle());
+  process.stdout.write(`content bundle written to ${file}\n`);
+  process.exit(0);
+}
+const compareIdx = args.indexOf('--compare');
+const runsIdx = args.indexOf('--runs');
+const contentRuns = runsIdx >= 0 ? Math.max(1, Number(args[runsIdx + 1]) || 3) : null;
+const pagesIdx = args.indexOf('--pages');
+const pagePattern = pagesIdx >= 0 ? new RegExp(args[pagesIdx + 1] ?? '') : null;
+const compare = compareIdx >= 0 ? readFileSync(resolve(args[compareIdx + 1] ?? ''), 'utf8') : undefined;
 const want = (s: string) => !only || only === s;
 const log = (s: string) => (json ? process.stderr : process.stdout).write(`${s}\n`);
 
@@ -78,13 +95,17 @@ if (want('content')) {
     products = [...products.slice(0, 2), ...products.filter((p) => p.id.startsWith('c3ed02'))].slice(0, 3);
     nonShop = nonShop.slice(0, 2);
   }
+  if (pagePattern) {
+    products = products.filter((p) => pagePattern.test(p.label));
+    nonShop = nonShop.filter((p) => pagePattern.test(p.label));
+  }
   const cases: PageCase[] = [...products, ...nonShop];
   const port = await freePort();
   const server = await startBenchServer(cases.map((c) => ({ host: c.benchHost, path: c.path, file: c.file })), port);
   const browser = await launchBench(BUILD, [`*${BENCH_SUFFIX}`]);
   try {
     log(`content script: ${products.length} product pages, ${nonShop.length} non-shop pages`);
-    const res = await measureContent(browser, cases, { warmup: quick ? 0 : 1, runs: quick ? 1 : 3, port, log });
+    const res = await measureContent(browser, cases, { warmup: quick ? 0 : 1, runs: contentRuns ?? (quick ? 1 : 3), port, log, compare });
     const largest = [...products].sort((a, b) => b.bytes - a.bytes)[0]!;
     res.heap = await measureHeap(browser, largest, port);
     if (!res.crossOriginIsolated) notes.push(`content: page not cross-origin isolated; timer resolution ${res.timerResolutionMs} ms`);

@@ -91,6 +91,8 @@ export interface PageResult {
   jsonLdProduct: boolean;
   longTasks: number;
   runsOver50: number;
+  /** With `compare`: the other bundle's runs, one per counted round, on their own page loads. */
+  before?: { whole: number[]; extract: number[] };
   error?: string;
 }
 
@@ -146,6 +148,17 @@ export interface ContentOptions {
   runs: number;
   port: number;
   log: (s: string) => void;
+  /**
+   * Another in-page bundle (`--save-content` at an older commit) measured in the same rounds, each run on
+   * its own page load, the two taking turns to go first: single runs move by 10-30 % on this machine, so a
+   * change is only judged against its parent side by side.
+   */
+  compare?: string;
+}
+
+/** The in-page bundle as the content figures measure it, for `--compare` in a later run. */
+export async function contentBundle(): Promise<string> {
+  return bundleIife('inpage-entry.ts', true);
 }
 
 /**
@@ -156,7 +169,7 @@ export interface ContentOptions {
  * Warm-up rounds first; the first one is also the host's first load in the run (see firstLoadMedianMs).
  */
 export async function measureContent(b: BenchBrowser, cases: PageCase[], opts: ContentOptions): Promise<ContentResults> {
-  const bundle = `${await bundleIife('inpage-entry.ts', true)}\n//# sourceURL=lf-bench-inpage.js`;
+  const bundle = `${await contentBundle()}\n//# sourceURL=lf-bench-inpage.js`;
   const page = await b.context.newPage();
   const cdp = await b.context.newCDPSession(page);
   await cdp.send('Page.enable');
@@ -167,8 +180,17 @@ export async function measureContent(b: BenchBrowser, cases: PageCase[], opts: C
   for (const [i, c] of cases.entries()) {
     const r: PageResult = { page: c, firstLoad: null, whole: [], extract: [], floor: [], quick: [], badge: [], shop: false, kind: '', jsonLdProduct: false, longTasks: 0, runsOver50: 0 };
     try {
+      const runBefore = async (counted: boolean) => {
+        await page.goto(`https://${c.benchHost}:${opts.port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+        const x = await evalIn<WholeRun>(await newWorld(cdp, opts.compare!), `new Promise((r) => setTimeout(() => r(__lfBench.whole(${JSON.stringify(c.url)})), 0))`, true);
+        if (!counted) return;
+        r.before ??= { whole: [], extract: [] };
+        r.before.whole.push(x.wholeMs);
+        r.before.extract.push(x.extractMs);
+      };
       for (let round = 0; round < opts.warmup + opts.runs; round++) {
         const counted = round >= opts.warmup;
+        if (opts.compare && counted && round % 2 === 0) await runBefore(true);
         await page.goto(`https://${c.benchHost}:${opts.port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
         const w = await newWorld(cdp, bundle);
         if (i === 0 && round === 0) {
@@ -181,6 +203,7 @@ export async function measureContent(b: BenchBrowser, cases: PageCase[], opts: C
         const whole = await evalIn<WholeRun>(w, `new Promise((r) => setTimeout(() => r(__lfBench.whole(${JSON.stringify(c.url)})), 0))`, true);
         const long = observing ? await evalIn<Array<[number, number]>>(w, 'new Promise((r) => setTimeout(() => r(globalThis.__lfLong), 30))', true) : [];
         if (round === 0) r.firstLoad = whole.wholeMs;
+        if (opts.compare && (!counted || round % 2 === 1)) await runBefore(counted);
         if (!counted) continue;
         await page.goto(`https://${c.benchHost}:${opts.port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
         const fl = await evalIn<FloorRun>(await newWorld(cdp, null), FLOOR);
@@ -200,7 +223,8 @@ export async function measureContent(b: BenchBrowser, cases: PageCase[], opts: C
       r.error = (err as Error).message.split('\n')[0];
     }
     results.push(r);
-    opts.log(`  ${String(i + 1).padStart(3)}/${cases.length} ${c.label.padEnd(34)} ${r.error ? `ERROR ${r.error}` : `whole ${median(r.whole).toFixed(2)} ms, extract ${median(r.extract).toFixed(2)}, floor ${median(r.floor).toFixed(3)}, ${r.kind}`}`);
+    const before = r.before ? ` (compared: ${median(r.before.whole).toFixed(2)} ms)` : '';
+    opts.log(`  ${String(i + 1).padStart(3)}/${cases.length} ${c.label.padEnd(34)} ${r.error ? `ERROR ${r.error}` : `whole ${median(r.whole).toFixed(2)} ms${before}, extract ${median(r.extract).toFixed(2)}, floor ${median(r.floor).toFixed(3)}, ${r.kind}`}`);
   }
   await page.close();
   return { pages: results, crossOriginIsolated: isolated, timerResolutionMs: resolution, heap: null };
@@ -297,6 +321,15 @@ export function summarizeContent(res: ContentResults): Record<string, Figure> {
     nonShopQuickCheckMedianMs: figure(nonShop.map((p) => median(p.quick))),
     badgeMedianMs: figure(products.filter((p) => p.kind === 'product').map((p) => median(p.badge))),
   };
+  const compared = products.filter((p) => p.before?.whole.length);
+  if (compared.length) {
+    const withLdCompared = compared.filter((p) => p.jsonLdProduct);
+    out['compared.productMedianMs'] = figure(compared.map((p) => median(p.before!.whole)));
+    out['compared.productP95Ms'] = figure(compared.map((p) => median(p.before!.whole)), 0.95);
+    out['compared.ratioToFloor'] = figure(withLdCompared.map((p) => median(p.before!.extract) / Math.max(median(p.floor), res.timerResolutionMs || 0.005)));
+    // Per page, this bundle's median over the compared one's: below 1 is faster.
+    out['compared.perPageRatio'] = figure(compared.map((p) => median(p.whole) / median(p.before!.whole)));
+  }
   const lt = ok.reduce((s, p) => s + p.longTasks, 0);
   const over = ok.reduce((s, p) => s + p.runsOver50, 0);
   out.longTasksOver50ms = { value: lt, min: lt, max: lt, n: ok.reduce((s, p) => s + p.whole.length, 0) };

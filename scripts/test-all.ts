@@ -30,7 +30,8 @@ const steps: Step[] = [
     : [
         { name: 'end-to-end (Chromium, Firefox)', cmd: 'npx', args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], counts: 'e2e' as const, needs: 'build chromium' },
         // Only checks that the benchmark still runs; its figures are not judged here (timed tests are not tests).
-        { name: 'benchmark smoke (--quick)', cmd: 'npx', args: ['tsx', 'scripts/bench.ts', '--quick', '--no-build'], needs: 'build chromium' },
+        { name: 'benchmark smoke: save the content bundle', cmd: 'npx', args: ['tsx', 'scripts/bench.ts', '--save-content', 'test-results/bench-content.js'] },
+        { name: 'benchmark smoke (--quick, --compare)', cmd: 'npx', args: ['tsx', 'scripts/bench.ts', '--quick', '--no-build', '--compare', 'test-results/bench-content.js'], needs: 'benchmark smoke: save the content bundle' },
       ]),
 ];
 

@@ -169,7 +169,9 @@ export async function contentBundle(): Promise<string> {
  * Warm-up rounds first; the first one is also the host's first load in the run (see firstLoadMedianMs).
  */
 export async function measureContent(b: BenchBrowser, cases: PageCase[], opts: ContentOptions): Promise<ContentResults> {
+  // Named like a script file, as a content script is: V8 then keeps its compiled code for the next world.
   const bundle = `${await contentBundle()}\n//# sourceURL=lf-bench-inpage.js`;
+  const compared = opts.compare === undefined ? undefined : `${opts.compare}\n//# sourceURL=lf-bench-compared.js`;
   const page = await b.context.newPage();
   const cdp = await b.context.newCDPSession(page);
   await cdp.send('Page.enable');
@@ -182,7 +184,7 @@ export async function measureContent(b: BenchBrowser, cases: PageCase[], opts: C
     try {
       const runBefore = async (counted: boolean) => {
         await page.goto(`https://${c.benchHost}:${opts.port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
-        const x = await evalIn<WholeRun>(await newWorld(cdp, opts.compare!), `new Promise((r) => setTimeout(() => r(__lfBench.whole(${JSON.stringify(c.url)})), 0))`, true);
+        const x = await evalIn<WholeRun>(await newWorld(cdp, compared!), `new Promise((r) => setTimeout(() => r(__lfBench.whole(${JSON.stringify(c.url)})), 0))`, true);
         if (!counted) return;
         r.before ??= { whole: [], extract: [] };
         r.before.whole.push(x.wholeMs);

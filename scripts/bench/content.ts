@@ -335,6 +335,11 @@ export function summarizeContent(res: ContentResults): Record<string, Figure> {
     // Per page, this bundle's median over the compared one's: below 1 is faster.
     out['compared.perPageRatio'] = figure(compared.map((p, k) => median(p.whole) / theirs[k]!));
   }
+  const nonShopCompared = nonShop.filter((p) => p.before?.whole.length);
+  if (nonShopCompared.length) {
+    out['compared.nonShopMedianMs'] = figure(nonShopCompared.map((p) => median(p.before!.whole)));
+    out['compared.nonShopPerPageRatio'] = figure(nonShopCompared.map((p) => median(p.whole) / median(p.before!.whole)));
+  }
   const lt = ok.reduce((s, p) => s + p.longTasks, 0);
   const over = ok.reduce((s, p) => s + p.runsOver50, 0);
   out.longTasksOver50ms = { value: lt, min: lt, max: lt, n: ok.reduce((s, p) => s + p.whole.length, 0) };

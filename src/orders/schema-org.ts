@@ -181,8 +181,9 @@ function readMicrodata(candidates: readonly Element[]): Obj[] {
 
 /** Orders declared in schema.org markup; [] when there is none. */
 export function readSchemaOrders(document: Document): Order[] {
-  // getElementsByTagName is an indexed, live lookup: cheaper than an attribute selector on big pages.
-  const ld = [...document.getElementsByTagName('script')].filter((s) => (s.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json');
+  // A lone attribute selector is a fast walk in Chromium; listing every script (hundreds on some shops)
+  // cost a wrapper each in a fresh world. It finds a superset of the blocks the filter keeps.
+  const ld = [...document.querySelectorAll('script[type*="ld+json" i]')].filter((s) => (s.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json');
   const md = [...document.querySelectorAll('[itemtype*="schema.org/Order"]')].filter((el) => el.hasAttribute('itemscope'));
   const objs = [...readJsonLd(ld), ...readMicrodata(md)];
   const orders: Order[] = [];

@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { entrySizes, ENTRYPOINTS, runWxtBuild } from './bench/bundle-size.ts';
 import { launchBench } from './bench/browser.ts';
-import { contentBundle, measureContent, measureHeap, nonShopCases, productCases, profileFunctions, profileSteps, summarizeContent, BENCH_SUFFIX, type PageCase } from './bench/content.ts';
+import { contentBundle, measureAgain, measureContent, measureHeap, nonShopCases, productCases, profileFunctions, profileSteps, summarizeAgain, summarizeContent, BENCH_SUFFIX, type PageCase } from './bench/content.ts';
 import { latencyCases, measureBadgeLatency } from './bench/badge-latency.ts';
 import { palette } from './bench/palette.ts';
 import { startBenchServer, freePort } from './bench/server.ts';
@@ -113,6 +113,7 @@ if (want('content')) {
     if (!res.crossOriginIsolated) notes.push(`content: page not cross-origin isolated; timer resolution ${res.timerResolutionMs} ms`);
     for (const p of res.pages) if (p.error) notes.push(`content: ${p.page.label}: ${p.error}`);
     put('contentScript', summarizeContent(res));
+    put('contentScript.again', summarizeAgain(await measureAgain(browser, cases, port, quick ? 1 : 3), res.timerResolutionMs));
     if (compare && !figures['contentScript.compared.productMedianMs']) {
       comparedNothing = true;
       notes.push('content: --compare measured no product page with the other bundle');

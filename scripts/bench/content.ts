@@ -234,6 +234,63 @@ export async function measureContent(b: BenchBrowser, cases: PageCase[], opts: C
   return { pages: results, crossOriginIsolated: isolated, timerResolutionMs: resolution, heap: null };
 }
 
+export interface AgainResult {
+  page: PageCase;
+  /** Median of the runs after the first, in the same world and on the same page load. */
+  again: number;
+  extractAgain: number;
+  floorAgain: number;
+  jsonLdProduct: boolean;
+  kind: string;
+}
+
+/**
+ * The same work again in the world that already ran it, as on a single-page shop's URL change (the content
+ * script reads the page again in the world it warmed): only our code's own cost is left, the world's
+ * first-use costs are paid. The floor likewise, again in its own world. A pass of its own, after the cold
+ * figures: run inside measureContent's rounds, the extra runs made the next pages' cold runs slower (the
+ * same bundle compared with itself: per-page ratio 1.07, against 0.98 without them).
+ */
+export async function measureAgain(b: BenchBrowser, cases: PageCase[], port: number, runs: number): Promise<AgainResult[]> {
+  const bundle = `${await contentBundle()}\n//# sourceURL=lf-bench-inpage.js`;
+  const page = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  const out: AgainResult[] = [];
+  for (const c of cases) {
+    const load = () => page.goto(`https://${c.benchHost}:${port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+    try {
+      await load();
+      const w = await newWorld(cdp, bundle);
+      const whole: WholeRun[] = [];
+      for (let k = 0; k <= runs; k++) whole.push(await evalIn<WholeRun>(w, `new Promise((r) => setTimeout(() => r(__lfBench.whole(${JSON.stringify(c.url)})), 0))`, true));
+      await load();
+      const fw = await newWorld(cdp, null);
+      const floor: FloorRun[] = [];
+      for (let k = 0; k <= runs; k++) floor.push(await evalIn<FloorRun>(fw, FLOOR));
+      const counted = whole.slice(1);
+      out.push({ page: c, again: median(counted.map((x) => x.wholeMs)), extractAgain: median(counted.map((x) => x.extractMs)), floorAgain: median(floor.slice(1).map((x) => x.floorMs)), jsonLdProduct: floor[0]!.hasProduct, kind: whole[0]!.kind });
+    } catch {
+      // The cold pass reports the page's error.
+    }
+  }
+  await page.close();
+  return out;
+}
+
+/** summarizeContent's `again.*` figures. */
+export function summarizeAgain(rows: AgainResult[], timerResolutionMs: number): Record<string, Figure> {
+  const products = rows.filter((r) => r.page.kind === 'product');
+  const withLd = products.filter((r) => r.jsonLdProduct);
+  return {
+    productMedianMs: figure(products.map((r) => r.again)),
+    productP95Ms: figure(products.map((r) => r.again), 0.95),
+    nonShopMedianMs: figure(rows.filter((r) => r.page.kind === 'non-shop').map((r) => r.again)),
+    floorJsonLdMedianMs: figure(withLd.map((r) => r.floorAgain)),
+    ratioToFloor: figure(withLd.map((r) => r.extractAgain / Math.max(r.floorAgain, timerResolutionMs || 0.005))),
+  };
+}
+
 /** Heap our code takes on the largest page: CDP Runtime.getHeapUsage around one cold run, GC before. */
 export async function measureHeap(b: BenchBrowser, c: PageCase, port: number): Promise<NonNullable<ContentResults['heap']>> {
   const bundle = await contentBundle();

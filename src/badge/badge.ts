@@ -1,6 +1,6 @@
 import type { Estimate } from '../types';
 import { formatKg, formatRange, methodLabel } from './format';
-import { BADGE_CSS } from './style';
+import { HOST_STYLE, PART_STYLES, type BadgePart } from './style';
 import { carKmEquivalent } from '../engine/equivalents';
 
 export type BadgeModel =
@@ -32,19 +32,12 @@ export function randomHostName(random: () => number = Math.random): string {
  */
 export function createBadge(doc: Document, model: BadgeModel): BadgeHandle {
   const host = doc.createElement(randomHostName());
-  host.style.setProperty('all', 'initial', 'important');
-  host.style.setProperty('position', 'fixed', 'important');
-  host.style.setProperty('z-index', '2147483646', 'important');
-  host.style.setProperty('right', '16px', 'important');
-  host.style.setProperty('bottom', '16px', 'important');
+  host.style.cssText = HOST_STYLE;
   const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = BADGE_CSS;
-  const box = doc.createElement('section');
+  const box = el(doc, 'section', 'box');
   box.setAttribute('role', 'status');
   box.setAttribute('aria-live', 'polite');
-  box.className = 'box';
-  root.append(style, box);
+  root.append(box);
 
   const handle: BadgeHandle = {
     host,
@@ -61,9 +54,10 @@ export function createBadge(doc: Document, model: BadgeModel): BadgeHandle {
   return handle;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, part: BadgePart, text?: string): HTMLElementTagNameMap[K] {
   const e = doc.createElement(tag);
-  e.className = cls;
+  e.className = part;
+  e.style.cssText = PART_STYLES[part];
   if (text !== undefined) e.textContent = text;
   return e;
 }

@@ -24,7 +24,9 @@ export function microdataItems(document: Document): SchemaNode[] {
   const props = document.querySelectorAll('[itemprop]');
   for (let i = 0; i < props.length; i++) {
     const el = props[i]!;
-    const owner = el.parentElement?.closest('[itemscope]');
+    // The nearest item around the property, itself excluded. closest() from the element itself when it is no
+    // item: the parent would be one more wrapper, of yet another element interface, in a fresh world.
+    const owner = el.hasAttribute('itemscope') ? el.parentElement?.closest('[itemscope]') : el.closest('[itemscope]');
     const node = owner ? nodes.get(owner) : undefined;
     if (!node) continue;
     const names = el.getAttribute('itemprop')!.trim().split(/\s+/);

@@ -21,7 +21,8 @@ export function rdfaItems(document: Document): SchemaNode[] {
   const props = document.querySelectorAll('[typeof] [property]');
   for (let i = 0; i < props.length; i++) {
     const el = props[i]!;
-    const owner = el.parentElement?.closest('[typeof]');
+    // As in microdata.ts: closest() from the element itself unless it is an item of its own.
+    const owner = el.hasAttribute('typeof') ? el.parentElement?.closest('[typeof]') : el.closest('[typeof]');
     const node = owner ? nodes.get(owner) : undefined;
     if (!node) continue;
     const names = el.getAttribute('property')!.trim().split(/\s+/);

@@ -11,10 +11,10 @@
  * rounds per content page, default 3), --pages REGEX (only the content pages whose label matches).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { entrySizes, ENTRYPOINTS, runWxtBuild } from './bench/bundle-size.ts';
 import { launchBench } from './bench/browser.ts';
-import { contentBundle, measureAgain, measureContent, measureHeap, nonShopCases, productCases, profileFunctions, profileSteps, summarizeAgain, summarizeContent, BENCH_SUFFIX, type PageCase } from './bench/content.ts';
+import { contentBundle, measureAgain, measureContent, measureEval, measureHeap, nonShopCases, productCases, profileFunctions, profileSteps, summarizeAgain, summarizeContent, summarizeEval, BENCH_SUFFIX, type PageCase } from './bench/content.ts';
 import { latencyCases, measureBadgeLatency } from './bench/badge-latency.ts';
 import { palette } from './bench/palette.ts';
 import { startBenchServer, freePort } from './bench/server.ts';
@@ -114,6 +114,7 @@ if (want('content')) {
     for (const p of res.pages) if (p.error) notes.push(`content: ${p.page.label}: ${p.error}`);
     put('contentScript', summarizeContent(res));
     put('contentScript.again', summarizeAgain(await measureAgain(browser, cases, port, quick ? 1 : 3), res.timerResolutionMs));
+    put('contentScript', summarizeEval(await measureEval(browser, cases, port, quick ? 1 : 3, join(BUILD, 'reader.js')), res));
     if (compare && !figures['contentScript.compared.productMedianMs']) {
       comparedNothing = true;
       notes.push('content: --compare measured no product page with the other bundle');

@@ -278,6 +278,65 @@ export async function measureAgain(b: BenchBrowser, cases: PageCase[], port: num
   return out;
 }
 
+export interface EvalResult {
+  page: PageCase;
+  /** The shipped reader.js's top-level evaluation (parsing aside), median over the counted runs. */
+  readerMs: number;
+  /** The gate's own modules (what content.js imports from src/), bundled and minified as the bench bundle is. */
+  gateMs: number;
+}
+
+const timedScript = (src: string, name: string) => `globalThis.__lfEval0 = performance.now();\n${src}\n;globalThis.__lfEvalMs = performance.now() - globalThis.__lfEval0;\n//# sourceURL=${name}`;
+
+/**
+ * What evaluating our scripts costs before any of them reads the page: the content script's modules on
+ * every shop page, the reader (118 kB) on every page the gate lets through. Each on its own page load, in
+ * a fresh world, after a warm-up load (V8 then has the script compiled, as on a shopper's later pages).
+ * `whole` leaves this out (the bench bundle is evaluated before the clock starts).
+ */
+export async function measureEval(b: BenchBrowser, cases: PageCase[], port: number, runs: number, readerFile: string): Promise<EvalResult[]> {
+  const reader = timedScript(readFileSync(readerFile, 'utf8'), 'reader.js');
+  const gate = timedScript(await bundleIife('gate-entry.ts', true), 'content.js');
+  const page = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  const out: EvalResult[] = [];
+  for (const c of cases) {
+    const times: Record<'reader' | 'gate', number[]> = { reader: [], gate: [] };
+    try {
+      for (let k = 0; k <= runs; k++) {
+        for (const [which, src] of [['gate', gate], ['reader', reader]] as const) {
+          await page.goto(`https://${c.benchHost}:${port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+          const w = await newWorld(cdp, null);
+          await evalIn(w, src);
+          if (k > 0) times[which].push(await evalIn<number>(w, 'globalThis.__lfEvalMs'));
+        }
+      }
+      out.push({ page: c, readerMs: median(times.reader), gateMs: median(times.gate) });
+    } catch {
+      // The cold pass reports the page's error.
+    }
+  }
+  await page.close();
+  return out;
+}
+
+/** `eval.*` figures, and the product pages' whole work with both evaluations added (per page, medians of separate loads). */
+export function summarizeEval(rows: EvalResult[], res: ContentResults): Record<string, Figure> {
+  const products = rows.filter((r) => r.page.kind === 'product');
+  const whole = new Map(res.pages.filter((p) => p.whole.length).map((p) => [p.page.id, median(p.whole)]));
+  const withEval = products.flatMap((r) => (whole.has(r.page.id) ? [whole.get(r.page.id)! + r.readerMs + r.gateMs] : []));
+  const nonShop = rows.filter((r) => r.page.kind === 'non-shop');
+  const nonShopWith = nonShop.flatMap((r) => (whole.has(r.page.id) ? [whole.get(r.page.id)! + r.gateMs] : []));
+  return {
+    'eval.readerMedianMs': figure(products.map((r) => r.readerMs)),
+    'eval.gateMedianMs': figure(rows.map((r) => r.gateMs)),
+    'withEval.productMedianMs': figure(withEval),
+    'withEval.productP95Ms': figure(withEval, 0.95),
+    'withEval.nonShopMedianMs': figure(nonShopWith),
+  };
+}
+
 /** summarizeContent's `again.*` figures. */
 export function summarizeAgain(rows: AgainResult[], timerResolutionMs: number): Record<string, Figure> {
   const products = rows.filter((r) => r.page.kind === 'product');

@@ -9,7 +9,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
  * `minify` as the shipped build is (WXT minifies every entrypoint: lazy compilation in a fresh world parses
  * less); left readable where a CPU profile must name the src/ functions.
  */
-export async function bundleIife(entry: 'inpage-entry.ts' | 'ext-entry.ts', minify = false): Promise<string> {
+export async function bundleIife(entry: 'inpage-entry.ts' | 'ext-entry.ts' | 'gate-entry.ts', minify = false): Promise<string> {
   const out = await build({
     entryPoints: [join(HERE, entry)],
     bundle: true,

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readCsvObjects } from './csv.ts';
 import { naicsCodes } from '../../src/data/categories.ts';
-import { currencySpellings, tokenSource } from '../../src/price/currency.ts';
+import { generatedTables } from '../../src/price/currency-tables.ts';
 
 /** Bump when the derivation changes; the rest of DATA_VERSION names the source releases. */
 const SCHEMA = '2026.11';
@@ -305,7 +305,7 @@ export function derive(dataDir: string): Map<string, string> {
     ['spend-factors.ts', spend.factors],
     ['spend-titles.ts', spend.titles],
     ['version.ts', `${HEADER}\nexport const DATA_VERSION = '${version}';\n`],
-    // Not from ../shared: src/price/currency-data.ts's spellings as one regex alternation, so the reader does not build it on every page.
-    ['currency-tokens.ts', `${HEADER}\n/** Source: src/price/currency-data.ts (see tokenSource in src/price/currency.ts). */\nexport const CURRENCY_TOKEN_SOURCE = ${JSON.stringify(tokenSource(currencySpellings()))};\n`],
+    // Not from ../shared: src/price/currency-data.ts's spellings as lookup tables and one regex alternation, so the reader does not build them on every page.
+    ['currency-tokens.ts', `${HEADER}\n${generatedTables()}`],
   ]);
 }

@@ -1,14 +1,6 @@
 import { currencyForCountry } from './country';
-import {
-  CURRENCY_TOKENS,
-  HISTORIC_CODES,
-  ISO_CODES,
-  LOWERCASE_CODES,
-  NOT_CURRENCY_CODES,
-  WORDLIKE_CODES,
-  type TokenFlags,
-} from './currency-data';
-import { CURRENCY_TOKEN_SOURCE } from '../data/generated/currency-tokens';
+import { HISTORIC_CODES, ISO_CODES } from './currency-data';
+import { CURRENCY_EXACT, CURRENCY_FOLDED, CURRENCY_TOKEN_SOURCE } from '../data/generated/currency-tokens';
 
 /** What one spelling of a currency can mean. */
 export interface CurrencyInfo {
@@ -32,57 +24,28 @@ export interface CurrencyToken {
 
 const ISO_SET: ReadonlySet<string> = new Set(ISO_CODES);
 const LETTER_RE = /[\p{L}\p{M}]/u;
-const LETTERS_ONLY_RE = /^[\p{L}\p{M}]+$/u;
 
-const exact = new Map<string, CurrencyInfo>();
-const folded = new Map<string, CurrencyInfo>();
-
-function info(codes: string, flags: TokenFlags | string, spelling: string): CurrencyInfo {
-  const adjacentOnly = flags.includes('a');
-  const prefixOnly = flags.includes('p');
-  // Whole words ("dollars", "real", "lira") are everyday words too: only next to a number.
-  const standalone = !adjacentOnly && !prefixOnly && !(LETTERS_ONLY_RE.test(spelling) && spelling.length > 3);
-  return { codes: codes.split(' '), adjacentOnly, prefixOnly, standalone };
-}
-
-for (const code of ISO_CODES) {
-  if (!NOT_CURRENCY_CODES.has(code)) exact.set(code, info(code, WORDLIKE_CODES.has(code) ? 'a' : '', 'X'));
-}
-for (const code of LOWERCASE_CODES) exact.set(code, info(code.toUpperCase(), 'a', 'x'));
-for (const [code, iso] of Object.entries(HISTORIC_CODES)) {
-  exact.set(code, { codes: [iso], adjacentOnly: true, prefixOnly: false, standalone: false });
-}
-for (const [spellings, codes, flags = ''] of CURRENCY_TOKENS) {
-  for (const spelling of spellings) {
-    const target = flags.includes('c') ? exact : folded;
-    const key = flags.includes('c') ? spelling : spelling.toLowerCase();
-    if (!target.has(key)) target.set(key, info(codes, flags, spelling));
-  }
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/** Every spelling the tables know, once each, in table order. */
-export function currencySpellings(): string[] {
-  return [...new Set([...exact.keys(), ...folded.keys()])];
-}
-
-/** One alternation of every spelling, longest first so "US$" wins over "$" (ties keep table order). */
-export function tokenSource(spellings: readonly string[]): string {
-  return [...spellings]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRe)
-    .join('|');
-}
-
-// The alternation is written out by `npm run data` (test/unit/price checks it against the tables): building
-// it here, on every page the reader is injected into, took 0.47 of the 1.2 ms this module cost to evaluate.
+// The spelling tables and their alternation are written out by `npm run data` (src/price/currency-tables.ts
+// builds them; test/unit/price checks the output): building them here, on every page the reader is
+// injected into, took 0.8 of the 1.2 ms this module cost to evaluate. Each meaning is decoded when first met.
 const TOKEN_RE = new RegExp(CURRENCY_TOKEN_SOURCE, 'giu');
+const decoded = new Map<string, CurrencyInfo>();
+
+function decode(key: string, encoded: string): CurrencyInfo {
+  let found = decoded.get(key);
+  if (!found) {
+    const [codes = '', flags = ''] = encoded.split('|');
+    found = { codes: codes.split(' '), adjacentOnly: flags.includes('a'), prefixOnly: flags.includes('p'), standalone: flags.includes('s') };
+    decoded.set(key, found);
+  }
+  return found;
+}
 
 function lookup(text: string): CurrencyInfo | null {
-  return exact.get(text) ?? folded.get(text.toLowerCase()) ?? null;
+  if (Object.hasOwn(CURRENCY_EXACT, text)) return decode(`=${text}`, CURRENCY_EXACT[text]!);
+  const lower = text.toLowerCase();
+  if (Object.hasOwn(CURRENCY_FOLDED, lower)) return decode(`~${lower}`, CURRENCY_FOLDED[lower]!);
+  return null;
 }
 
 /**

@@ -323,14 +323,16 @@ function looksLikeListing(document: Document, buys: Element[]): boolean {
  * lone attribute selector's fast path (laendleanzeiger.at: 0.43 against 0.71 ms).
  */
 function priceBoxesOver(document: Document, limit: number): boolean {
-  let n = 0;
   const classed = document.querySelectorAll('[class*="rice"]');
+  const data = document.querySelectorAll('[data-price]');
+  // No more than `limit` in both lists together: no element needs reading.
+  if (classed.length + data.length <= limit) return false;
+  let n = 0;
   for (let i = 0; i < classed.length; i++) {
     const el = classed[i]!;
     const cls = el.getAttribute('class') ?? '';
     if ((cls.includes('price') || cls.includes('Price') || el.hasAttribute('data-price')) && ++n > limit) return true;
   }
-  const data = document.querySelectorAll('[data-price]');
   // An element both classed "…rice…" and carrying data-price was counted above.
   for (let i = 0; i < data.length; i++) if (!data[i]!.matches('[class*="rice"]') && ++n > limit) return true;
   return false;

@@ -13,6 +13,7 @@ import {
   type TokenFlags,
 } from './currency-data';
 import type { CurrencyInfo } from './currency';
+import { escapeRe } from '../engine/text';
 
 const LETTERS_ONLY_RE = /^[\p{L}\p{M}]+$/u;
 
@@ -49,10 +50,6 @@ export function spellingTables(): SpellingTables {
     }
   }
   return { exact, folded };
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** One alternation of every spelling, longest first so "US$" wins over "$" (ties keep table order). */

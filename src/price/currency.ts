@@ -29,12 +29,15 @@ const LETTER_RE = /[\p{L}\p{M}]/u;
 // builds them; test/unit/price checks the output): building them here, on every page the reader is
 // injected into, took 0.8 of the 1.2 ms this module cost to evaluate. Each meaning is decoded when first met.
 const TOKEN_RE = new RegExp(CURRENCY_TOKEN_SOURCE, 'giu');
-const decoded = new Map<string, CurrencyInfo>();
+const decodedExact = new Map<string, CurrencyInfo>();
+const decodedFolded = new Map<string, CurrencyInfo>();
 
-function decode(key: string, encoded: string): CurrencyInfo {
+/** `table[key]` ("codes|flags") as a CurrencyInfo, decoded once; null when the table has no such key. */
+function decode(table: Readonly<Record<string, string>>, decoded: Map<string, CurrencyInfo>, key: string): CurrencyInfo | null {
   let found = decoded.get(key);
   if (!found) {
-    const [codes = '', flags = ''] = encoded.split('|');
+    if (!Object.hasOwn(table, key)) return null;
+    const [codes = '', flags = ''] = table[key]!.split('|');
     found = { codes: codes.split(' '), adjacentOnly: flags.includes('a'), prefixOnly: flags.includes('p'), standalone: flags.includes('s') };
     decoded.set(key, found);
   }
@@ -42,10 +45,7 @@ function decode(key: string, encoded: string): CurrencyInfo {
 }
 
 function lookup(text: string): CurrencyInfo | null {
-  if (Object.hasOwn(CURRENCY_EXACT, text)) return decode(`=${text}`, CURRENCY_EXACT[text]!);
-  const lower = text.toLowerCase();
-  if (Object.hasOwn(CURRENCY_FOLDED, lower)) return decode(`~${lower}`, CURRENCY_FOLDED[lower]!);
-  return null;
+  return decode(CURRENCY_EXACT, decodedExact, text) ?? decode(CURRENCY_FOLDED, decodedFolded, text.toLowerCase());
 }
 
 /**

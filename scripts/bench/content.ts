@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import type { CDPSession } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import type { BenchBrowser } from './browser.ts';
 import { bundleIife } from './esbuild.ts';
 import { figure, median, type Figure } from './stats.ts';
@@ -121,6 +121,24 @@ async function evalIn<T>(w: World, expression: string, awaitPromise = false): Pr
   return r.result.value as T;
 }
 
+/** A fresh load of the page's bench copy. */
+function loadCase(page: Page, c: PageCase, port: number) {
+  return page.goto(`https://${c.benchHost}:${port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+}
+
+/**
+ * The content script's work once, from a timer task of the page's own event loop (as a content script runs
+ * in a task): a task dispatched by DevTools would not be seen by the long-task observer.
+ */
+function runWhole(w: World, url: string): Promise<WholeRun> {
+  return evalIn<WholeRun>(w, `new Promise((r) => setTimeout(() => r(__lfBench.whole(${JSON.stringify(url)})), 0))`, true);
+}
+
+/** contentBundle(), named like a script file, as a content script is: V8 then keeps its compiled code for the next world. */
+async function namedContentBundle(): Promise<string> {
+  return `${await contentBundle()}\n//# sourceURL=lf-bench-inpage.js`;
+}
+
 /**
  * The floor, evaluated alone in its own fresh world: what any JSON-LD reader must do at least
  * (find the blocks, JSON.parse each). Whether a block describes a Product is decided after the clock stops.
@@ -169,8 +187,7 @@ export async function contentBundle(): Promise<string> {
  * Warm-up rounds first; the first one is also the host's first load in the run (see firstLoadMedianMs).
  */
 export async function measureContent(b: BenchBrowser, cases: PageCase[], opts: ContentOptions): Promise<ContentResults> {
-  // Named like a script file, as a content script is: V8 then keeps its compiled code for the next world.
-  const bundle = `${await contentBundle()}\n//# sourceURL=lf-bench-inpage.js`;
+  const bundle = await namedContentBundle();
   const compared = opts.compare === undefined ? undefined : `${opts.compare}\n//# sourceURL=lf-bench-compared.js`;
   const page = await b.context.newPage();
   const cdp = await b.context.newCDPSession(page);
@@ -181,14 +198,11 @@ export async function measureContent(b: BenchBrowser, cases: PageCase[], opts: C
   let resolution = NaN;
   for (const [i, c] of cases.entries()) {
     const r: PageResult = { page: c, firstLoad: null, whole: [], extract: [], floor: [], quick: [], badge: [], shop: false, kind: '', jsonLdProduct: false, longTasks: 0, runsOver50: 0 };
-    // Run from a timer task of the page's own event loop (as a content script runs in a task): a task
-    // dispatched by DevTools would not be seen by the long-task observer.
-    const runWhole = (w: World) => evalIn<WholeRun>(w, `new Promise((r) => setTimeout(() => r(__lfBench.whole(${JSON.stringify(c.url)})), 0))`, true);
-    const load = () => page.goto(`https://${c.benchHost}:${opts.port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+    const load = () => loadCase(page, c, opts.port);
     try {
       const runBefore = async (counted: boolean) => {
         await load();
-        const x = await runWhole(await newWorld(cdp, compared!));
+        const x = await runWhole(await newWorld(cdp, compared!), c.url);
         if (!counted) return;
         r.before ??= { whole: [], extract: [] };
         r.before.whole.push(x.wholeMs);
@@ -204,7 +218,7 @@ export async function measureContent(b: BenchBrowser, cases: PageCase[], opts: C
           resolution = await evalIn<number>(w, `(() => { let m = Infinity; for (let k = 0; k < 200; k++) { const a = performance.now(); let b = a; while (b === a) b = performance.now(); m = Math.min(m, b - a); } return m; })()`);
         }
         const observing = await evalIn<boolean>(w, OBSERVE_LONG_TASKS);
-        const whole = await runWhole(w);
+        const whole = await runWhole(w, c.url);
         const long = observing ? await evalIn<Array<[number, number]>>(w, 'new Promise((r) => setTimeout(() => r(globalThis.__lfLong), 30))', true) : [];
         if (round === 0) r.firstLoad = whole.wholeMs;
         if (opts.compare && (!counted || round % 2 === 1)) await runBefore(counted);
@@ -241,7 +255,6 @@ export interface AgainResult {
   extractAgain: number;
   floorAgain: number;
   jsonLdProduct: boolean;
-  kind: string;
 }
 
 /**
@@ -252,24 +265,24 @@ export interface AgainResult {
  * same bundle compared with itself: per-page ratio 1.07, against 0.98 without them).
  */
 export async function measureAgain(b: BenchBrowser, cases: PageCase[], port: number, runs: number): Promise<AgainResult[]> {
-  const bundle = `${await contentBundle()}\n//# sourceURL=lf-bench-inpage.js`;
+  const bundle = await namedContentBundle();
   const page = await b.context.newPage();
   const cdp = await b.context.newCDPSession(page);
   await cdp.send('Page.enable');
   const out: AgainResult[] = [];
   for (const c of cases) {
-    const load = () => page.goto(`https://${c.benchHost}:${port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+    const load = () => loadCase(page, c, port);
     try {
       await load();
       const w = await newWorld(cdp, bundle);
       const whole: WholeRun[] = [];
-      for (let k = 0; k <= runs; k++) whole.push(await evalIn<WholeRun>(w, `new Promise((r) => setTimeout(() => r(__lfBench.whole(${JSON.stringify(c.url)})), 0))`, true));
+      for (let k = 0; k <= runs; k++) whole.push(await runWhole(w, c.url));
       await load();
       const fw = await newWorld(cdp, null);
       const floor: FloorRun[] = [];
       for (let k = 0; k <= runs; k++) floor.push(await evalIn<FloorRun>(fw, FLOOR));
       const counted = whole.slice(1);
-      out.push({ page: c, again: median(counted.map((x) => x.wholeMs)), extractAgain: median(counted.map((x) => x.extractMs)), floorAgain: median(floor.slice(1).map((x) => x.floorMs)), jsonLdProduct: floor[0]!.hasProduct, kind: whole[0]!.kind });
+      out.push({ page: c, again: median(counted.map((x) => x.wholeMs)), extractAgain: median(counted.map((x) => x.extractMs)), floorAgain: median(floor.slice(1).map((x) => x.floorMs)), jsonLdProduct: floor[0]!.hasProduct });
     } catch {
       // The cold pass reports the page's error.
     }
@@ -306,7 +319,7 @@ export async function measureEval(b: BenchBrowser, cases: PageCase[], port: numb
     try {
       for (let k = 0; k <= runs; k++) {
         for (const [which, src] of [['gate', gate], ['reader', reader]] as const) {
-          await page.goto(`https://${c.benchHost}:${port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+          await loadCase(page, c, port);
           const w = await newWorld(cdp, null);
           await evalIn(w, src);
           if (k > 0) times[which].push(await evalIn<number>(w, 'globalThis.__lfEvalMs'));
@@ -357,7 +370,7 @@ export async function measureHeap(b: BenchBrowser, c: PageCase, port: number): P
   const cdp = await b.context.newCDPSession(page);
   await cdp.send('Page.enable');
   await cdp.send('Runtime.enable');
-  await page.goto(`https://${c.benchHost}:${port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+  await loadCase(page, c, port);
   const used = async (gc: boolean) => {
     if (gc) await cdp.send('HeapProfiler.collectGarbage');
     return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
@@ -378,7 +391,7 @@ export async function profileSteps(b: BenchBrowser, c: PageCase, port: number): 
   const page = await b.context.newPage();
   const cdp = await b.context.newCDPSession(page);
   await cdp.send('Page.enable');
-  await page.goto(`https://${c.benchHost}:${port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+  await loadCase(page, c, port);
   const w = await newWorld(cdp, bundle);
   const runs: Array<Record<string, number>> = [];
   for (let k = 0; k < 6; k++) runs.push(await evalIn<Record<string, number>>(w, `__lfBench.steps(${JSON.stringify(c.url)})`));
@@ -404,7 +417,7 @@ export async function profileFunctions(b: BenchBrowser, c: PageCase, port: numbe
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   const self = new Map<string, number>();
   for (let k = 0; k < rounds; k++) {
-    await page.goto(`https://${c.benchHost}:${port}${c.path}`, { waitUntil: 'load', timeout: 60_000 });
+    await loadCase(page, c, port);
     const w = await newWorld(cdp, bundle);
     await cdp.send('Profiler.start');
     await evalIn(w, `__lfBench.whole(${JSON.stringify(c.url)}).then(() => 0)`, true);

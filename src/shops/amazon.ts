@@ -3,6 +3,7 @@ import { hostMatches } from './host';
 import { availabilityFrom, crumbs, finish, priceAt, textAt, visibleText } from './read';
 import type { ShopAdapter } from './types';
 import { SHOP_HOSTS } from './hosts';
+import { kindFromPaths, SHOP_PATHS } from './paths';
 
 /** Regional storefronts and the currency each one prices in. */
 export const CURRENCY_BY_HOST: ReadonlyArray<readonly [string, string]> = [
@@ -23,11 +24,6 @@ function currencyFor(hostname: string): string | null {
   return best ? best[1] : null;
 }
 
-const PRODUCT_PATH_RE = /\/(?:dp|gp\/product|gp\/aw\/d|d)\/[A-Z0-9]{10}(?:[/?]|$)/i;
-const CART_PATH_RE = /^\/(?:gp\/cart|gp\/aw\/c|cart)(?:\/|$)/i;
-const CHECKOUT_PATH_RE = /^\/(?:gp\/buy|checkout|gp\/checkoutportal)(?:\/|$)/i;
-const LIST_PATH_RE = /^\/(?:s(?:\/|$)|gp\/bestsellers|gp\/new-releases|gp\/movers-and-shakers|gp\/most-wished-for|[^/]*\/?zgbs|b(?:\/|$)|gp\/browse|gp\/your-account|your-orders|gp\/css\/order-history|hz\/wishlist|gp\/registry|stores\/)/i;
-const BESTSELLER_RE = /\/(?:zgbs|bestsellers)(?:\/|$)/i;
 
 /** Buy-box prices, most specific first; list prices are struck through (`a-text-price`) and skipped. */
 const PRICE_SELECTORS = [
@@ -65,12 +61,7 @@ export function amazonBrand(byline: string | null): string | null {
 }
 
 function kind(_document: Document, url: URL): PageKind | null {
-  const path = url.pathname;
-  if (PRODUCT_PATH_RE.test(path)) return 'product';
-  if (CART_PATH_RE.test(path)) return 'cart';
-  if (CHECKOUT_PATH_RE.test(path)) return 'checkout';
-  if (LIST_PATH_RE.test(path) || BESTSELLER_RE.test(path)) return 'other';
-  return null;
+  return kindFromPaths(SHOP_PATHS.amazon, url);
 }
 
 function product(document: Document, url: URL): Partial<Product> | null {

@@ -1,11 +1,12 @@
 import { simpleAdapter } from './simple';
 import { SHOP_HOSTS } from './hosts';
+import { SHOP_PATHS } from './paths';
 
 export const argos = simpleAdapter({
   id: 'argos',
   hosts: SHOP_HOSTS.argos,
   currency: { 'argos.co.uk': 'GBP', 'argos.ie': 'EUR' },
-  paths: [[/^\/product\//, 'product'], [/^\/basket\b/, 'cart'], [/^\/(?:checkout|webapp\/wcs\/stores\/servlet\/.*Checkout)/, 'checkout'], [/^\/(?:search|browse|list)\//, 'other']],
+  paths: SHOP_PATHS.argos,
   title: ['[data-test="product-title"]', 'h1[itemprop="name"]', 'h1'],
   price: ['[data-test="product-price-primary"]', 'section.pdp-pricing-module [itemprop="price"]'],
   brand: ['[itemprop="brand"]', '[data-test="product-brand"]'],

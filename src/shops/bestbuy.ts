@@ -1,17 +1,12 @@
 import { simpleAdapter } from './simple';
 import { SHOP_HOSTS } from './hosts';
+import { SHOP_PATHS } from './paths';
 
 export const bestbuy = simpleAdapter({
   id: 'bestbuy',
   hosts: SHOP_HOSTS.bestbuy,
   currency: { 'bestbuy.com': 'USD', 'bestbuy.ca': 'CAD' },
-  paths: [
-    [/^\/site\/.+\/\d+\.p$/, 'product'],
-    [/^\/(?:[a-z]{2}-[a-z]{2}\/)?product\//, 'product'],
-    [/^\/(?:[a-z]{2}-[a-z]{2}\/)?(?:cart|basket)\b/, 'cart'],
-    [/^\/(?:checkout|[a-z]{2}-[a-z]{2}\/checkout)\b/, 'checkout'],
-    [/^\/(?:site\/searchpage\.jsp|[a-z]{2}-[a-z]{2}\/(?:search|category|collection))/, 'other'],
-  ],
+  paths: SHOP_PATHS.bestbuy,
   title: ['.sku-title h1', 'h1.heading-5', 'h1[itemprop="name"]', 'h1[class^="productName"]', 'h1'],
   // bestbuy.ca renders "$249<sup>99</sup>" in the salePrice block.
   price: [

@@ -2,6 +2,7 @@ import type { Product } from '../types';
 import { clean, crumbs, MAX_TEXT } from './read';
 import { simpleAdapter } from './simple';
 import { SHOP_HOSTS } from './hosts';
+import { SHOP_PATHS } from './paths';
 import { textStart } from '../extract/bounded-text';
 
 /** eBay's h1 starts with a visually hidden "Details about" (localised) for screen readers. */
@@ -31,7 +32,7 @@ export const ebay = simpleAdapter({
   id: 'ebay',
   hosts: SHOP_HOSTS.ebay,
   currency: { 'ebay.com': 'USD', 'ebay.co.uk': 'GBP', 'ebay.ca': 'CAD', 'ebay.de': 'EUR', 'ebay.fr': 'EUR', 'ebay.it': 'EUR', 'ebay.es': 'EUR', 'ebay.nl': 'EUR', 'ebay.be': 'EUR', 'ebay.at': 'EUR', 'ebay.ch': 'CHF', 'ebay.ie': 'EUR', 'ebay.pl': 'PLN', 'ebay.com.au': 'AUD' },
-  paths: [[/^\/itm\//, 'product'], [/^\/(?:sch|b|e|str|usr)\//, 'other'], [/^\/(?:cart|sc)\b/, 'cart'], [/^\/(?:chk|checkout)\b/, 'checkout']],
+  paths: SHOP_PATHS.ebay,
   title: ['#itemTitle', 'h1.x-item-title__mainTitle', '.x-item-title__mainTitle', 'h1[itemprop="name"]'],
   fixTitle: (t) => t.replace(HIDDEN_PREFIX_RE, ''),
   // The listing's own currency ("GBP 1.99"), not the converted "Approximately US $2.66".

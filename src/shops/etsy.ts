@@ -1,10 +1,11 @@
 import { simpleAdapter } from './simple';
 import { SHOP_HOSTS } from './hosts';
+import { SHOP_PATHS } from './paths';
 
 export const etsy = simpleAdapter({
   id: 'etsy',
   hosts: SHOP_HOSTS.etsy,
-  paths: [[/^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?listing\/\d+/, 'product'], [/^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?cart\b/, 'cart'], [/^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:search|c|market|shop)\b/, 'other']],
+  paths: SHOP_PATHS.etsy,
   // The first h1 on the page can be the privacy-settings dialog; the listing title has its own hooks.
   title: ['h1[data-buy-box-listing-title]', '[data-buy-box-region="title"] h1', '#listing-page-cart h1', '[data-component="listing-page-title-component"] h1'],
   // Buyer-facing price incl. VAT in the buyer's currency; the struck original sits in its own element.

@@ -18,6 +18,17 @@ export function normaliseHost(name: string): string {
   return s;
 }
 
+/** The hostname and each parent domain, longest first ("www.amazon.de", "amazon.de", "de"): keys for a lookup by suffix. */
+export function hostSuffixes(hostname: string): string[] {
+  const out: string[] = [];
+  for (let s = normaliseHost(hostname); s; ) {
+    out.push(s);
+    const dot = s.indexOf('.');
+    s = dot < 0 ? '' : s.slice(dot + 1);
+  }
+  return out;
+}
+
 /** Suffix lists are constants: each is normalised once, not once per page per suffix. */
 const NORMALISED = new WeakMap<readonly string[], readonly string[]>();
 

@@ -1,10 +1,11 @@
 import { simpleAdapter } from './simple';
 import { SHOP_HOSTS } from './hosts';
+import { SHOP_PATHS } from './paths';
 
 export const ikea = simpleAdapter({
   id: 'ikea',
   hosts: SHOP_HOSTS.ikea,
-  paths: [[/\/p\/[^/]+-s?\d{8}\/?$/, 'product'], [/\/shoppingcart\b/, 'cart'], [/\/checkout\b/, 'checkout'], [/\/(?:cat|search|rooms|campaigns)\//, 'other']],
+  paths: SHOP_PATHS.ikea,
   title: ['h1.pip-header-section', 'h1.range-revamp-header-section', '.pip-header-section h1', 'h1'],
   // The main price package; the compact packages further down are other products.
   price: [

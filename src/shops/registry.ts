@@ -7,7 +7,7 @@ import { ebay } from './ebay';
 import { etsy } from './etsy';
 import { hm } from './hm';
 import { homedepot } from './homedepot';
-import { normaliseHost } from './host';
+import { hostSuffixes } from './host';
 import { ikea } from './ikea';
 import { johnlewis } from './johnlewis';
 import { otto } from './otto';
@@ -68,16 +68,6 @@ export function platformAdapters(document: Document, url: URL): ShopAdapter[] {
 const BY_SUFFIX = new Map<string, ShopAdapter[]>();
 // The hosts data is lower case without trailing dots (test/unit/shops/host.test.ts checks it): used as written.
 for (const a of ADAPTERS) for (const h of a.hosts ?? []) BY_SUFFIX.set(h, [...(BY_SUFFIX.get(h) ?? []), a]);
-
-function hostSuffixes(hostname: string): string[] {
-  const out: string[] = [];
-  for (let s = normaliseHost(hostname); s; ) {
-    out.push(s);
-    const dot = s.indexOf('.');
-    s = dot < 0 ? '' : s.slice(dot + 1);
-  }
-  return out;
-}
 
 export function isKnownShopHost(hostname: string): boolean {
   return hostSuffixes(hostname).some((s) => BY_SUFFIX.has(s));

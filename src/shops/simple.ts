@@ -1,6 +1,7 @@
 import { countryFromHostname } from '../price/country';
-import type { PageKind, Product } from '../types';
+import type { Product } from '../types';
 import { hostMatches } from './host';
+import { kindFromPaths, type PathRules } from './paths';
 import { availabilityFrom, availabilityFromSchema, attrAt, clean, crumbs, finish, priceAt, textAt, titleAt, type PriceHint } from './read';
 import type { ShopAdapter } from './types';
 
@@ -13,8 +14,8 @@ export interface ShopSpec {
   hosts: readonly string[];
   /** Currency per host suffix (longest match wins), used when the price text names none. */
   currency?: Readonly<Record<string, string>>;
-  /** URL path rules for the page kind, tried in this order. */
-  paths?: ReadonlyArray<readonly [RegExp, PageKind]>;
+  /** URL path rules for the page kind, tried in this order (a shop's own are in paths.ts). */
+  paths?: PathRules;
   title: readonly string[];
   /** Shopper-visible price elements, in order of preference. */
   price: readonly string[];
@@ -39,13 +40,6 @@ export function currencyForHost(table: Readonly<Record<string, string>> | undefi
     if (suffix.length > best.length && hostMatches(hostname, suffix)) best = suffix;
   }
   return best ? table[best] ?? null : null;
-}
-
-export function kindFromPaths(paths: ShopSpec['paths'], url: URL): PageKind | null {
-  if (!paths) return null;
-  const path = url.pathname;
-  for (const [re, kind] of paths) if (re.test(path)) return kind;
-  return null;
 }
 
 export function brandFrom(document: Document, spec: Pick<ShopSpec, 'brand' | 'brandAttr' | 'brandFixed'>): string | null {

@@ -1,11 +1,12 @@
 import { simpleAdapter } from './simple';
 import { SHOP_HOSTS } from './hosts';
+import { SHOP_PATHS } from './paths';
 
 export const target = simpleAdapter({
   id: 'target',
   hosts: SHOP_HOSTS.target,
   currency: { 'target.com': 'USD' },
-  paths: [[/^\/p\//, 'product'], [/^\/cart\b/, 'cart'], [/^\/checkout\b/, 'checkout'], [/^\/(?:s|c|b)\b/, 'other']],
+  paths: SHOP_PATHS.target,
   title: ['h1[data-test="product-title"]', 'h1[itemprop="name"]', 'h1'],
   price: ['[data-test="product-price"]', '[data-test="product-price-sale"]', '[data-test="product-price-reg"]'],
   brand: ['[data-test="@web/ProductDetailPage/ProductDetailBrand"]', 'a[data-test="shopAllBrandLink"]', '[data-test="product-brand"]'],

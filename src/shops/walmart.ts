@@ -1,11 +1,12 @@
 import { simpleAdapter } from './simple';
 import { SHOP_HOSTS } from './hosts';
+import { SHOP_PATHS } from './paths';
 
 export const walmart = simpleAdapter({
   id: 'walmart',
   hosts: SHOP_HOSTS.walmart,
   currency: { 'walmart.com': 'USD', 'walmart.ca': 'CAD' },
-  paths: [[/^\/(?:en\/|fr\/)?ip\//, 'product'], [/^\/(?:en\/|fr\/)?cart\b/, 'cart'], [/^\/checkout\b/, 'checkout'], [/^\/(?:en\/|fr\/)?(?:search|browse|cp|shop)\b/, 'other']],
+  paths: SHOP_PATHS.walmart,
   title: ['h1[itemprop="name"]', '#main-title', 'h1.prod-ProductTitle', '[data-testid="product-title"]', 'h1'],
   price: [
     '[data-testid="price-wrap"] [itemprop="price"]',

@@ -2,6 +2,7 @@ import type { Product } from '../types';
 import { clean, MAX_TEXT, priceAfter } from './read';
 import { simpleAdapter } from './simple';
 import { SHOP_HOSTS } from './hosts';
+import { SHOP_PATHS } from './paths';
 import { textStart } from '../extract/bounded-text';
 
 /**
@@ -32,7 +33,7 @@ function read(document: Document): Partial<Product> {
 export const zalando = simpleAdapter({
   id: 'zalando',
   hosts: SHOP_HOSTS.zalando,
-  paths: [[/-[a-z0-9]{9}-[a-z0-9]{3}\.html$/i, 'product'], [/^\/(?:cart|warenkorb|ostoskori|panier|carrello|winkelwagen)\/?$/i, 'cart'], [/^\/checkout\b/, 'checkout']],
+  paths: SHOP_PATHS.zalando,
   title: ['h1'],
   price: [],
   extra: read,

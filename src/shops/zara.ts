@@ -1,11 +1,12 @@
 import { ownText } from './read';
 import { simpleAdapter } from './simple';
 import { SHOP_HOSTS } from './hosts';
+import { SHOP_PATHS } from './paths';
 
 export const zara = simpleAdapter({
   id: 'zara',
   hosts: SHOP_HOSTS.zara,
-  paths: [[/-p\d{6,}\.html$/, 'product'], [/\/shop\/cart\b/, 'cart'], [/\/checkout\b/, 'checkout'], [/-l\d+\.html$/, 'other'], [/\/search\b/, 'other']],
+  paths: SHOP_PATHS.zara,
   title: ['.product-detail-info__header-name', '.product-detail-info__name', 'h1.product-name'],
   price: [
     '.product-detail-info__price .money-amount__main',

@@ -26,6 +26,14 @@ describe('readerWanted on hand-made pages', () => {
     ['a thank-you heading', '<title>x</title><h1>Thank you for your order</h1>', 'https://shop.example/', true],
     ['a flight booking confirmation', '<title>Your booking is confirmed</title><h1>Booking confirmed</h1>', 'https://www.britishairways.com/', true],
     ['an article', '<title>How to bake bread</title><h1>Bread</h1><p>Flour, water.</p>', 'https://blog.example/bread', false],
+    // A built-in shop's search, listing and cart paths: only an order can bring the reader in.
+    ['an Amazon search page full of prices and buy buttons', '<title>Amazon.de: katzenfutter</title><span class="price">€12.99</span><button class="add-to-cart">Add to cart</button><script type="application/ld+json">{"@type":"Product"}</script>', 'https://www.amazon.de/-/en/s?k=katzenfutter', false],
+    ['an eBay cart', '<title>Your eBay Shopping Cart</title><span class="price">£5</span>', 'https://cart.ebay.co.uk/sc/view', false],
+    ["Amazon's order details, under its account path", '<title>Order Details</title>', 'https://www.amazon.com/gp/your-account/order-details?orderID=113-1625648-3437067', true],
+    ['a listing path whose title names an invoice', '<title>Invoice 4711</title>', 'https://www.ebay.com/sch/i.html', true],
+    ['a listing path with a thank-you heading', '<title>x</title><h1>Thank you for your order</h1>', 'https://www.walmart.com/browse/x', true],
+    ['a listing path declaring an Order in JSON-LD', '<title>x</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"Order","orderNumber":"1"}</script>', 'https://www.target.com/s?searchTerm=x', true],
+    ['a listing path declaring an Order in microdata', '<title>x</title><div itemscope itemtype="https://schema.org/Order"></div>', 'https://www.walmart.com/search?q=x', true],
     ['a non-web URL', '<title>x</title><script type="application/ld+json">{}</script>', 'file:///tmp/x.html', false],
     ['an unparsable URL', '<title>x</title>', 'not a url', false],
   ];

@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { entrySizes, ENTRYPOINTS, runWxtBuild } from './bench/bundle-size.ts';
 import { launchBench } from './bench/browser.ts';
-import { contentBundle, measureAgain, measureContent, measureEval, measureHeap, nonShopCases, productCases, profileFunctions, profileSteps, summarizeAgain, summarizeContent, summarizeEval, BENCH_SUFFIX, type PageCase } from './bench/content.ts';
+import { contentBundle, measureAgain, measureContent, measureEval, measureHeap, negativeCases, productCases, profileFunctions, profileSteps, summarizeAgain, summarizeContent, summarizeEval, BENCH_SUFFIX, type PageCase } from './bench/content.ts';
 import { latencyCases, measureBadgeLatency } from './bench/badge-latency.ts';
 import { palette } from './bench/palette.ts';
 import { startBenchServer, freePort } from './bench/server.ts';
@@ -90,22 +90,23 @@ if (want('latency')) {
 
 if (want('content')) {
   let products = productCases();
-  let nonShop = nonShopCases();
+  let negatives = negativeCases();
   if (quick) {
     // Two pages plus one whose JSON-LD has a Product (zalando.ie), so every figure, the ratio too, is exercised.
     products = [...products.slice(0, 2), ...products.filter((p) => p.id.startsWith('c3ed02'))].slice(0, 3);
-    nonShop = nonShop.slice(0, 2);
+    negatives = negatives.slice(0, 2);
   }
   if (pagePattern) {
     products = products.filter((p) => pagePattern.test(p.label));
-    nonShop = nonShop.filter((p) => pagePattern.test(p.label));
+    negatives = negatives.filter((p) => pagePattern.test(p.label));
   }
-  const cases: PageCase[] = [...products, ...nonShop];
+  const cases: PageCase[] = [...products, ...negatives];
   const port = await freePort();
   const server = await startBenchServer(cases.map((c) => ({ host: c.benchHost, path: c.path, file: c.file })), port);
   const browser = await launchBench(BUILD, [`*${BENCH_SUFFIX}`]);
   try {
-    log(`content script: ${products.length} product pages, ${nonShop.length} non-shop pages`);
+    const shopPages = negatives.filter((p) => p.kind === 'shop-negative').length;
+    log(`content script: ${products.length} product pages, ${negatives.length - shopPages} non-shop pages, ${shopPages} shop pages that are no product page`);
     // A comparison always warms both bundles up first: the first load of a host costs 5x a later one.
     const res = await measureContent(browser, cases, { warmup: quick && !compare ? 0 : 1, runs: contentRuns ?? (quick ? 1 : 3), port, log, compare });
     const largest = [...products].sort((a, b) => b.bytes - a.bytes)[0]!;

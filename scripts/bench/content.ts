@@ -27,6 +27,13 @@ export const PAGES_DIR = '/work/shared/fixtures/pages';
 export const BENCH_SUFFIX = '.bench.test';
 /** The non-shop pages of the shared set (manifest page_kind not-a-product, not a shop's own page). */
 const NON_SHOP = ['wikipedia.org', 'techcrunch.com', 'smittenkitchen.com', 'songkick.com', 'google.com'];
+/** The shops among the shared negative pages (their search, best-seller and order-history pages). */
+const SHOP_NEGATIVE = ['amazon.com', 'amazon.de'];
+/** Shop pages with neither a URL in the manifest nor a canonical one: where their own links say such pages live. */
+const NO_URL: Record<string, string> = {
+  'amazon.com--not-a-product--order-history-2023.html': 'https://www.amazon.com/gp/your-account/order-history',
+  'amazon.de--not-a-product--search-katzenfutter.html': 'https://www.amazon.de/-/en/s?k=katzenfutter',
+};
 
 export interface PageCase {
   id: string;
@@ -37,7 +44,8 @@ export interface PageCase {
   /** Where the bench copy is served (host + path), to keep the real content script off it. */
   benchHost: string;
   path: string;
-  kind: 'product' | 'non-shop';
+  /** non-shop: a site that is no shop; shop-negative: a shop's own page that is not a product page. */
+  kind: 'product' | 'non-shop' | 'shop-negative';
   bytes: number;
 }
 
@@ -58,23 +66,25 @@ export function productCases(): PageCase[] {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export function nonShopCases(): PageCase[] {
+/** The shared negative pages (manifest page_kind not-a-product): the non-shop sites', then the shops' own. */
+export function negativeCases(): PageCase[] {
   const manifest = JSON.parse(readFileSync(join(PAGES_DIR, 'manifest.json'), 'utf8')) as { pages: Array<{ file: string; page_kind: string; site?: string; original_url?: string | null }> };
   const out: PageCase[] = [];
   for (const p of manifest.pages) {
     if (p.page_kind !== 'not-a-product') continue;
-    const site = NON_SHOP.find((s) => p.file.startsWith(`${s}--`));
-    if (!site) continue;
+    const site = [...NON_SHOP, ...SHOP_NEGATIVE].find((s) => p.file.startsWith(`${s}--`));
+    if (!site) throw new Error(`bench: negative page ${p.file} is neither a non-shop site nor a known shop's page`);
     const file = join(PAGES_DIR, p.file);
     const html = readFileSync(file, 'utf8');
     // The manifest has no URL for these; the page's own canonical / og:url says where it lived.
     const m = /<link[^>]+rel=["']canonical["'][^>]*href=["']([^"']+)["']/i.exec(html) ?? /<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']/i.exec(html);
-    let url = p.original_url ?? m?.[1] ?? `https://www.${site}/`;
+    let url = p.original_url ?? m?.[1] ?? NO_URL[p.file] ?? `https://www.${site}/`;
     if (url.startsWith('//')) url = `https:${url}`;
     if (!/^https?:\/\//.test(url)) url = `https://www.${site}${url.startsWith('/') ? '' : '/'}${url}`;
-    out.push(toCase(p.file, site, file, url.replace(/#.*$/, ''), 'non-shop'));
+    const kind = NON_SHOP.includes(site) ? 'non-shop' : 'shop-negative';
+    out.push(toCase(p.file, kind === 'non-shop' ? site : p.file.replace(/--not-a-product--/, ' ').replace(/\.html$/, ''), file, url.replace(/#.*$/, ''), kind));
   }
-  return out;
+  return out.sort((a, b) => Number(a.kind !== 'non-shop') - Number(b.kind !== 'non-shop'));
 }
 
 export interface PageResult {
@@ -437,6 +447,7 @@ export function summarizeContent(res: ContentResults): Record<string, Figure> {
   const ok = res.pages.filter((p) => !p.error && p.whole.length > 0);
   const products = ok.filter((p) => p.page.kind === 'product');
   const nonShop = ok.filter((p) => p.page.kind === 'non-shop');
+  const negatives = ok.filter((p) => p.page.kind !== 'product');
   const perPage = (ps: PageResult[], k: 'whole' | 'extract' | 'floor') => ps.map((p) => median(p[k]));
   const withLd = products.filter((p) => p.jsonLdProduct);
   const ratios = withLd.map((p) => median(p.extract) / Math.max(median(p.floor), res.timerResolutionMs || 0.005));
@@ -452,6 +463,10 @@ export function summarizeContent(res: ContentResults): Record<string, Figure> {
     ratioToFloor: figure(ratios),
     nonShopMedianMs: figure(perPage(nonShop, 'whole')),
     nonShopQuickCheckMedianMs: figure(nonShop.map((p) => median(p.quick))),
+    // All the shared negative pages: the non-shop sites' and the shops' own search, best-seller and order-history pages.
+    negativeMedianMs: figure(perPage(negatives, 'whole')),
+    negativeP95Ms: figure(perPage(negatives, 'whole'), 0.95),
+    shopNegativeMedianMs: figure(perPage(negatives.filter((p) => p.page.kind === 'shop-negative'), 'whole')),
     badgeMedianMs: figure(products.filter((p) => p.kind === 'product').map((p) => median(p.badge))),
   };
   const compared = products.filter((p) => p.before?.whole.length);

@@ -17,6 +17,10 @@ import { rollupsOf, storeOrder } from '../../src/store/rollups';
 import { SCHEMA_VERSION } from '../../src/store/schema';
 import { nest } from '../../src/store/stored-purchase';
 import type { Estimate } from '../../src/types';
+import Dexie from 'dexie';
+import { FootprintDB } from '../../src/store/db';
+import { purchaseCodec } from '../../src/store/purchase-codec';
+import { V3 } from '../../src/store/versions/2026-11-28-v3';
 
 /** A real-looking order line; its estimate is made by the real engine for each purchase's date and shop. */
 export interface PaletteEntry {
@@ -284,4 +288,44 @@ async function countRaw(): Promise<Record<string, number>> {
   }
 }
 
-(globalThis as unknown as { __lfExt: unknown }).__lfExt = { generate, exportText, importText, importGenerated, exportTimed, send, usage, seedRaw, countRaw, putFloor, readFloor };
+export interface UpgradeTimed {
+  /** Writing schema 3's records (untimed in `ms`). */
+  seedMs: number;
+  /** Opening them with the current FootprintDB: the upgrade to schema 4, timed to the open's end. */
+  ms: number;
+  /** Purchases the upgraded database holds. */
+  purchases: number;
+  ok: boolean;
+  error: string | null;
+}
+
+/**
+ * A database as schema 3 left it (one record per purchase, written through the same row codec), `n`
+ * purchases, in a scratch database of the extension's origin; then opened by the current FootprintDB,
+ * which packs them (the upgrade to 4, src/store/versions/2026-11-29-v4.ts). For an extension page.
+ */
+async function upgradeFrom3(n: number, palette: PaletteEntry[], batch = 5000): Promise<UpgradeTimed> {
+  const name = 'lf-bench-upgrade';
+  await Dexie.delete(name);
+  const t0 = performance.now();
+  const legacy = new Dexie(name);
+  legacy.version(V3.version).stores(V3.stores);
+  legacy.use(purchaseCodec);
+  for (let start = 0; start < n; start += batch) await legacy.table('purchases').bulkAdd(stored(generate(start, Math.min(batch, n - start), palette)));
+  legacy.close();
+  const seedMs = performance.now() - t0;
+  const db = new FootprintDB(name);
+  try {
+    const t1 = performance.now();
+    await db.open();
+    const ms = performance.now() - t1;
+    return { seedMs, ms, purchases: await db.purchases.count(), ok: true, error: null };
+  } catch (e) {
+    return { seedMs, ms: NaN, purchases: 0, ok: false, error: (e as Error).message };
+  } finally {
+    db.close();
+    await Dexie.delete(name);
+  }
+}
+
+(globalThis as unknown as { __lfExt: unknown }).__lfExt = { generate, exportText, importText, importGenerated, exportTimed, send, usage, seedRaw, countRaw, putFloor, readFloor, upgradeFrom3 };

@@ -59,8 +59,9 @@ function fakeEstimate(product: Product): Estimate {
  * product, nothing stored for an order. Only microtasks run between the reading and the badge.
  */
 async function whole(url: string): Promise<WholeRun> {
-  const doc = document;
   const t0 = performance.now();
+  // Inside the clock: a world's first read of `document` builds its wrapper (~0.11 ms), which the floor pays too.
+  const doc = document;
   let sent: number | null = null;
   let estimateMs = 0;
   const session = newSession();

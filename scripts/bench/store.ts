@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import type { BenchBrowser } from './browser.ts';
 import { bundleIife } from './esbuild.ts';
-import type { PaletteEntry, Timed } from './ext-entry.ts';
+import type { PaletteEntry, Timed, UpgradeTimed } from './ext-entry.ts';
 import { figure, type Figure } from './stats.ts';
 
 export interface StoreOptions {
@@ -172,6 +172,15 @@ export async function measureStore(b: BenchBrowser, opts: StoreOptions): Promise
     const floor = await b.worker.evaluate<number>(`__lfExt.putFloor(${n})`);
     figures[`data.idbPutFloor${tag}Ms`] = { value: floor, min: floor, max: floor, n: 1 };
     opts.log(`  ${tag}: IndexedDB alone in the service worker: reading the ${n} stored purchases ${Math.round(readFloor)} ms, ${n} bare puts ${Math.round(floor)} ms`);
+  }
+  // A database left by schema 3 (one record per purchase), opened by this version: the upgrade to 4 packs
+  // every purchase, once, on the first start after an update. In a scratch database of the same origin.
+  const upgradeAt = opts.sizes[opts.sizes.length - 1]!;
+  if (upgradeAt) {
+    const u = await tool.evaluate<UpgradeTimed>(`__lfExt.upgradeFrom3(${upgradeAt}, ${pal})`);
+    if (!u.ok || u.purchases !== upgradeAt) notes.push(`store: upgrade from schema 3 at ${label(upgradeAt)}: ${u.error ?? `${u.purchases} purchases after it`}`);
+    else figures[`data.upgrade${label(upgradeAt)}Ms`] = { value: u.ms, min: u.ms, max: u.ms, n: 1 };
+    opts.log(`  ${label(upgradeAt)}: upgrade from schema 3 ${Math.round(u.ms)} ms (its records written in ${Math.round(u.seedMs)} ms), ${u.purchases} purchases after it`);
   }
   // The popup as it opens after the browser has stopped the idle service worker (~30 s without events):
   // the worker's start and the database's open come first. Last, since the worker handle is gone after it.

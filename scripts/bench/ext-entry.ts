@@ -3,8 +3,10 @@
  * Generates purchases with the extension's own record builder (src/store/purchases.ts buildRecords, which
  * stores estimates compact) and times export and import exactly as the options page runs them: the paged
  * export (src/data-io/paged-export.ts) and the staged import (src/data-io/staged-import.ts), send to last
- * reply, inside the page. Exposes `globalThis.__lfExt`. Never shipped.
+ * reply, inside the page, and the upgrade of a schema-3 database (upgradeFrom3). Exposes `globalThis.__lfExt`.
+ * Never shipped.
  */
+import Dexie from 'dexie';
 import { EXPORT_FORMAT } from '../../src/data-io/format';
 import { pagedExportJsonBlob } from '../../src/data-io/paged-export';
 import { commitImport, previewStaged, sendImportFile } from '../../src/data-io/staged-import';
@@ -17,7 +19,6 @@ import { rollupsOf, storeOrder } from '../../src/store/rollups';
 import { SCHEMA_VERSION } from '../../src/store/schema';
 import { nest } from '../../src/store/stored-purchase';
 import type { Estimate } from '../../src/types';
-import Dexie from 'dexie';
 import { FootprintDB } from '../../src/store/db';
 import { purchaseCodec } from '../../src/store/purchase-codec';
 import { V3 } from '../../src/store/versions/2026-11-28-v3';
@@ -306,16 +307,17 @@ export interface UpgradeTimed {
  */
 async function upgradeFrom3(n: number, palette: PaletteEntry[], batch = 5000): Promise<UpgradeTimed> {
   const name = 'lf-bench-upgrade';
-  await Dexie.delete(name);
-  const t0 = performance.now();
   const legacy = new Dexie(name);
   legacy.version(V3.version).stores(V3.stores);
   legacy.use(purchaseCodec);
-  for (let start = 0; start < n; start += batch) await legacy.table('purchases').bulkAdd(stored(generate(start, Math.min(batch, n - start), palette)));
-  legacy.close();
-  const seedMs = performance.now() - t0;
   const db = new FootprintDB(name);
+  let seedMs = NaN;
   try {
+    await Dexie.delete(name);
+    const t0 = performance.now();
+    for (let start = 0; start < n; start += batch) await legacy.table('purchases').bulkAdd(stored(generate(start, Math.min(batch, n - start), palette)));
+    legacy.close();
+    seedMs = performance.now() - t0;
     const t1 = performance.now();
     await db.open();
     const ms = performance.now() - t1;
@@ -323,6 +325,7 @@ async function upgradeFrom3(n: number, palette: PaletteEntry[], batch = 5000): P
   } catch (e) {
     return { seedMs, ms: NaN, purchases: 0, ok: false, error: (e as Error).message };
   } finally {
+    legacy.close();
     db.close();
     await Dexie.delete(name);
   }

@@ -24,7 +24,6 @@ function currencyFor(hostname: string): string | null {
   return best ? best[1] : null;
 }
 
-
 /** Buy-box prices, most specific first; list prices are struck through (`a-text-price`) and skipped. */
 const PRICE_SELECTORS = [
   '#corePrice_feature_div .a-price:not(.a-text-price) .a-offscreen',

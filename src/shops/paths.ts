@@ -2,14 +2,14 @@ import { hostSuffixes } from './host';
 import { SHOP_HOSTS, type ShopWithHosts } from './hosts';
 import type { PageKind } from '../types';
 
-/**
- * URL path rules of each built-in shop, tried in order: the first that matches gives the page kind.
- * A data file of its own, like hosts.ts: the shop adapters' kind() reads these rules, and so does the
- * content script's gate (src/content/gate.ts), which then leaves a shop's search, listing and cart pages
- * without loading the page reader. Sorted by shop, as SHOP_HOSTS.
- */
+/** Rules tried in order on a URL's path: the first that matches gives the page kind. */
 export type PathRules = ReadonlyArray<readonly [RegExp, PageKind]>;
 
+/**
+ * URL path rules of each built-in shop. A data file of its own, like hosts.ts: the shop adapters' kind()
+ * reads these rules, and so does the content script's gate (src/content/gate.ts), which then leaves a
+ * shop's search, listing and cart pages without loading the page reader. Sorted by shop, as SHOP_HOSTS.
+ */
 export const SHOP_PATHS = {
   alibaba: [[/^\/product-detail\//, 'product'], [/^\/(?:trade\/search|showroom|catalog|products)\b/, 'other']],
   aliexpress: [[/^\/item\//, 'product'], [/^\/p\/shoppingcart\b|^\/shoppingcart\b/, 'cart'], [/^\/p\/trade\/confirm|^\/trade\//, 'checkout'], [/^\/(?:w|af|category|wholesale)\b/, 'other']],

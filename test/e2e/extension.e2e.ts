@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { FIXTURES, HAS_SHARED } from '../shared.ts';
 import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
-import { closedShadowBadges } from './inspect-dom.ts';
+import { closedShadowBadges, ourWorld, type OurWorld } from './inspect-dom.ts';
 import { countStoredRows } from './stored-rows.ts';
 import { readNetLog } from './netlog.ts';
 import { startShopServer, type ShopServer } from './server.ts';
@@ -22,9 +22,15 @@ const ORDER = {
   path: '/gp/your-account/order-details?orderID=113-1625648-3437067',
   file: resolve(FIXTURES, 'pages/amazon.com--order-confirmation--113-1625648-3437067.html'),
 };
+/** A shop's own best-seller list: shop signals enough for the gate's scan, and nothing for the reader. */
+const LISTING = {
+  host: 'www.amazon.de',
+  path: '/gp/bestsellers/ce-de',
+  file: resolve(FIXTURES, 'pages/amazon.de--not-a-product--bestsellers-elektronik.html'),
+};
 /** The same product page from a shop whose policy allows no inline style (GitHub-like CSPs do this). */
 const STRICT_CSP_PRODUCT = { ...PRODUCT, path: `${PRODUCT.path}?csp=strict`, csp: "default-src 'self'; style-src 'self'; script-src 'none'" };
-const SHOP_HOSTS = [PRODUCT.host, ORDER.host];
+const SHOP_HOSTS = [PRODUCT.host, ORDER.host, LISTING.host];
 const url = (r: { host: string; path: string }) => `https://${r.host}${r.path}`;
 
 interface Seen {
@@ -38,7 +44,7 @@ describe.skipIf(!HAS_SHARED)('extension in Chromium', () => {
   const seen: Seen[] = [];
 
   beforeAll(async () => {
-    server = await startShopServer([PRODUCT, STRICT_CSP_PRODUCT, ORDER]);
+    server = await startShopServer([PRODUCT, STRICT_CSP_PRODUCT, ORDER, LISTING]);
     browser = await launchWithExtension(SHOP_HOSTS);
     const record = (r: Request) => {
       const sw = r.serviceWorker();
@@ -78,6 +84,33 @@ describe.skipIf(!HAS_SHARED)('extension in Chromium', () => {
     const fromPage = await page.evaluate(() => [...document.body.children].filter((e) => e.tagName.includes('-')).map((e) => e.shadowRoot));
     expect(fromPage.every((r) => r === null)).toBe(true);
     await page.close();
+  });
+
+  // The gate (src/content/gate.ts) loads the page reader only where it may find something: on a product page,
+  // yes; on the shop's best-seller list, whose path the shop's rules call a listing, no (its price boxes
+  // used to bring the reader in, to read the page as 'other').
+  it("injects the page reader on a product page, and not on the shop's best-seller list", async () => {
+    const settle = async (page: Page, done: (w: OurWorld | null) => boolean) => {
+      let w: OurWorld | null = null;
+      for (let i = 0; i < 60 && !done(w); i++) {
+        await page.waitForTimeout(250);
+        w = await ourWorld(page, browser.extensionId);
+      }
+      return w;
+    };
+    const product = await browser.context.newPage();
+    await product.goto(url(PRODUCT));
+    expect(await settle(product, (w) => w?.reader === true)).toEqual({ gate: true, reader: true });
+    await product.close();
+
+    const listing = await browser.context.newPage();
+    await listing.goto(url(LISTING));
+    expect(await settle(listing, (w) => w?.gate === true)).toEqual({ gate: true, reader: false });
+    // Time for a reader the gate had asked for to arrive (on the product page it took well under this).
+    await listing.waitForTimeout(2000);
+    expect(await ourWorld(listing, browser.extensionId)).toEqual({ gate: true, reader: false });
+    expect(await closedShadowBadges(listing)).toEqual([]);
+    await listing.close();
   });
 
   // The badge is styled through CSSOM (element.style), which a page's style-src does not govern, so it keeps

@@ -49,3 +49,32 @@ function textOf(n: CdpNode): string {
   if (n.nodeName === 'STYLE') return '';
   return (n.children ?? []).map(textOf).join('');
 }
+
+/** What our content script's isolated world holds: the gate ran (its re-run hook), the page reader was injected. */
+export interface OurWorld {
+  gate: boolean;
+  reader: boolean;
+}
+
+/**
+ * Finds the extension's isolated world in the page's main frame (CDP lists every execution context on
+ * Runtime.enable) and asks it whether the gate and the reader are there. null while no such world exists.
+ */
+export async function ourWorld(page: Page, extensionId: string): Promise<OurWorld | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: Array<{ id: number; origin: string; auxData?: { type?: string; isDefault?: boolean } }> = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const ours = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId));
+    if (!ours) return null;
+    const { result } = (await cdp.send('Runtime.evaluate', {
+      contextId: ours.id,
+      returnByValue: true,
+      expression: `({ gate: typeof globalThis.__localFootprintRunning === 'function', reader: typeof globalThis.__localFootprintReader === 'object' && globalThis.__localFootprintReader !== null })`,
+    })) as { result: { value: OurWorld } };
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -114,6 +114,11 @@ describe('amazon rules', () => {
     ['https://www.amazon.com/gp/buy/spc/handlers/display.html', 'checkout'],
     ['https://www.amazon.com/gp/your-account/order-history', 'other'],
     ['https://www.amazon.com/your-orders/orders', 'other'],
+    ['https://www.amazon.com/gp/your-account/order-details?orderID=113-1625648-3437067', 'other'],
+    // A storefront in another language prefixes its paths.
+    ['https://www.amazon.de/-/en/dp/B00CYG4J5U', 'product'],
+    ['https://www.amazon.de/-/en/s?k=katzenfutter', 'other'],
+    ['https://www.amazon.com/-/zh_TW/gp/cart/view.html', 'cart'],
     ['https://www.amazon.com/', null],
   ];
   it.each(kinds)('kind of %s is %s', (url, want) => {

@@ -8,7 +8,8 @@
  * --profile (where the time goes on the slowest pages), --only content|latency|store|bundle,
  * --save-content FILE (write the content figures' in-page bundle and stop), --compare FILE (measure such a
  * bundle beside this one, round by round: how a change is judged on this noisy machine), --runs N (counted
- * rounds per content page, default 3), --pages REGEX (only the content pages whose label matches).
+ * rounds per content page, default 3), --pages REGEX (only the content pages whose label matches),
+ * --js-flags "FLAGS" (V8 flags for Chromium, for experiments: where a cold page's time goes).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -44,6 +45,8 @@ const runsIdx = args.indexOf('--runs');
 const contentRuns = runsIdx >= 0 ? Math.max(1, Number(args[runsIdx + 1]) || 3) : null;
 const pagesIdx = args.indexOf('--pages');
 const pagePattern = pagesIdx >= 0 ? new RegExp(args[pagesIdx + 1] ?? '') : null;
+const jsFlagsIdx = args.indexOf('--js-flags');
+const jsFlags = jsFlagsIdx >= 0 ? (args[jsFlagsIdx + 1] ?? '') : '';
 const compare = compareIdx >= 0 ? readFileSync(resolve(args[compareIdx + 1] ?? ''), 'utf8') : undefined;
 const want = (s: string) => !only || only === s;
 let comparedNothing = false;
@@ -52,6 +55,8 @@ const log = (s: string) => (json ? process.stderr : process.stdout).write(`${s}\
 const started = Date.now();
 const figures: Record<string, Figure> = {};
 const notes: string[] = [];
+// Figures under other V8 flags are no figures of the extension as shipped: the JSON says so.
+if (jsFlags) notes.push(`run with V8 flags ${jsFlags}: for comparison only`);
 const put = (prefix: string, fs: Record<string, Figure>) => {
   for (const [k, v] of Object.entries(fs)) figures[prefix ? `${prefix}.${k}` : k] = v;
 };
@@ -76,7 +81,7 @@ if (want('latency')) {
   if (quick) cases = cases.slice(0, 2);
   const port = await freePort();
   const server = await startBenchServer(cases.map((c) => ({ host: c.host, path: c.path, file: c.file })), port);
-  const browser = await launchBench(BUILD, [...new Set(cases.map((c) => c.host))]);
+  const browser = await launchBench(BUILD, [...new Set(cases.map((c) => c.host))], jsFlags);
   try {
     log(`badge latency: ${cases.length} product pages of built-in shops, under their own host names`);
     const res = await measureBadgeLatency(browser, cases, { warmup: 1, runs: quick ? 1 : 3, port, log });
@@ -103,7 +108,7 @@ if (want('content')) {
   const cases: PageCase[] = [...products, ...negatives];
   const port = await freePort();
   const server = await startBenchServer(cases.map((c) => ({ host: c.benchHost, path: c.path, file: c.file })), port);
-  const browser = await launchBench(BUILD, [`*${BENCH_SUFFIX}`]);
+  const browser = await launchBench(BUILD, [`*${BENCH_SUFFIX}`], jsFlags);
   try {
     const shopPages = negatives.filter((p) => p.kind === 'shop-negative').length;
     log(`content script: ${products.length} product pages, ${negatives.length - shopPages} non-shop pages, ${shopPages} shop pages that are no product page`);
@@ -142,7 +147,7 @@ if (want('content')) {
 // Its own browser: after the content pages' ~450 loads, the same browser drew the popup's totals at 100k in
 // 107 ms against 71 ms fresh, and sorted the history by footprint in 65 against 32 ms.
 if (want('store')) {
-  const browser = await launchBench(BUILD, []);
+  const browser = await launchBench(BUILD, [], jsFlags);
   try {
     log('store: popup, export, import');
     const res = await measureStore(browser, { quick, sizes: quick ? [1000] : [1000, 10_000, 100_000], warmup: quick ? 0 : 1, runs: quick ? 1 : 5, bigRuns: quick ? 1 : 2, palette: palette(), log });

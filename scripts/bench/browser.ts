@@ -13,14 +13,15 @@ export interface BenchBrowser {
 
 /**
  * test/e2e/browser.ts's launch (Debian's Chromium, the built extension, every name but ours failing to
- * resolve), plus precise memory figures and exposed GC for the heap measurement. The extension is run
+ * resolve), plus precise memory figures and exposed GC for the heap measurement (and any V8 flags of an
+ * experiment, `--js-flags`). The extension is run
  * from a private copy of the build, so another engineer rebuilding .output meanwhile changes nothing.
  */
-export async function launchBench(extensionDir: string, hostPatterns: string[]): Promise<BenchBrowser> {
+export async function launchBench(extensionDir: string, hostPatterns: string[], jsFlags = ''): Promise<BenchBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension at ${extensionDir}: run without --no-build`);
   const copy = scratchDir('lf-bench-ext-');
   cpSync(extensionDir, copy, { recursive: true });
-  const b = await launchWithExtension(hostPatterns, copy, { extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+  const b = await launchWithExtension(hostPatterns, copy, { extraArgs: ['--enable-precise-memory-info', `--js-flags=--expose-gc${jsFlags ? ` ${jsFlags}` : ''}`] });
   const { context, worker, extensionId } = b;
   return {
     context,

@@ -15,10 +15,6 @@ export interface LoadedPage {
 }
 
 /**
- * Builds a DOM for `html` as if it had been served at `url`, with the page's own scripts, styles,
- * frames and sub-resources switched off: nothing is fetched and nothing of the page runs.
- */
-/**
  * happy-dom (unlike browsers) lets a <style> inside inline <svg> swallow the rest of the page; such
  * styles only paint icons, so they are dropped before parsing to give the DOM a browser would build.
  */
@@ -27,6 +23,10 @@ function dropSvgStyles(html: string): string {
   return html.replace(/(<svg\b[^>]*>)([\s\S]*?)(<\/svg>)/gi, (_m, open: string, inner: string, close: string) => open + inner.replace(/<style\b[\s\S]*?<\/style>/gi, '') + close);
 }
 
+/**
+ * Builds a DOM for `html` as if it had been served at `url`, with the page's own scripts, styles,
+ * frames and sub-resources switched off: nothing is fetched and nothing of the page runs.
+ */
 export function documentFromHtml(html: string, url: string): LoadedPage {
   const window = new Window({
     url,

@@ -13,9 +13,9 @@ export interface BenchBrowser {
 
 /**
  * test/e2e/browser.ts's launch (Debian's Chromium, the built extension, every name but ours failing to
- * resolve), plus precise memory figures and exposed GC for the heap measurement (and any V8 flags of an
- * experiment, `--js-flags`). The extension is run
- * from a private copy of the build, so another engineer rebuilding .output meanwhile changes nothing.
+ * resolve), plus precise memory figures and exposed GC for the heap measurement, and an experiment's V8
+ * flags (`--js-flags`). The extension is run from a private copy of the build, so another engineer
+ * rebuilding .output meanwhile changes nothing.
  */
 export async function launchBench(extensionDir: string, hostPatterns: string[], jsFlags = ''): Promise<BenchBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension at ${extensionDir}: run without --no-build`);

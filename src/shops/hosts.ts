@@ -1,7 +1,8 @@
 /**
  * The host suffixes of every shop with its own adapter: matched on the parsed URL.hostname (equal, or
  * ending in "." + suffix; never substrings). A data file of its own so that the manifest's match patterns
- * and the content script's gate need no adapter code (the shops' path rules are in paths.ts, likewise). Sorted by shop; each list as the shop's sites are.
+ * and the content script's gate need no adapter code; the shops' path rules are in paths.ts for the same
+ * reason. Sorted by shop; each list as the shop's sites are.
  */
 export const SHOP_HOSTS = {
   alibaba: ['alibaba.com'],

@@ -114,8 +114,9 @@ if (want('content')) {
     log(`content script: ${products.length} product pages, ${negatives.length - shopPages} non-shop pages, ${shopPages} shop pages that are no product page`);
     // A comparison always warms both bundles up first: the first load of a host costs 5x a later one.
     const res = await measureContent(browser, cases, { warmup: quick && !compare ? 0 : 1, runs: contentRuns ?? (quick ? 1 : 3), port, log, compare });
-    const largest = [...products].sort((a, b) => b.bytes - a.bytes)[0]!;
-    res.heap = await measureHeap(browser, largest, port);
+    // --pages may pick negative pages only: the heap figure is about a product page.
+    const largest = [...products].sort((a, b) => b.bytes - a.bytes)[0];
+    res.heap = largest ? await measureHeap(browser, largest, port) : null;
     if (!res.crossOriginIsolated) notes.push(`content: page not cross-origin isolated; timer resolution ${res.timerResolutionMs} ms`);
     for (const p of res.pages) if (p.error) notes.push(`content: ${p.page.label}: ${p.error}`);
     put('contentScript', summarizeContent(res));

@@ -173,18 +173,18 @@ export async function measureStore(b: BenchBrowser, opts: StoreOptions): Promise
     figures[`data.idbPutFloor${tag}Ms`] = { value: floor, min: floor, max: floor, n: 1 };
     opts.log(`  ${tag}: IndexedDB alone in the service worker: reading the ${n} stored purchases ${Math.round(readFloor)} ms, ${n} bare puts ${Math.round(floor)} ms`);
   }
+  // The largest size seeded: the upgrade and the stopped worker are measured at it alone.
+  const last = opts.sizes[opts.sizes.length - 1]!;
   // A database left by schema 3 (one record per purchase), opened by this version: the upgrade to 4 packs
   // every purchase, once, on the first start after an update. In a scratch database of the same origin.
-  const upgradeAt = opts.sizes[opts.sizes.length - 1]!;
-  if (upgradeAt) {
-    const u = await tool.evaluate<UpgradeTimed>(`__lfExt.upgradeFrom3(${upgradeAt}, ${pal})`);
-    if (!u.ok || u.purchases !== upgradeAt) notes.push(`store: upgrade from schema 3 at ${label(upgradeAt)}: ${u.error ?? `${u.purchases} purchases after it`}`);
-    else figures[`data.upgrade${label(upgradeAt)}Ms`] = { value: u.ms, min: u.ms, max: u.ms, n: 1 };
-    opts.log(`  ${label(upgradeAt)}: upgrade from schema 3 ${Math.round(u.ms)} ms (its records written in ${Math.round(u.seedMs)} ms), ${u.purchases} purchases after it`);
+  if (last) {
+    const u = await tool.evaluate<UpgradeTimed>(`__lfExt.upgradeFrom3(${last}, ${pal})`);
+    if (!u.ok || u.purchases !== last) notes.push(`store: upgrade from schema 3 at ${label(last)}: ${u.error ?? `${u.purchases} purchases after it`}`);
+    else figures[`data.upgrade${label(last)}Ms`] = { value: u.ms, min: u.ms, max: u.ms, n: 1 };
+    opts.log(`  ${label(last)}: upgrade from schema 3 ${Math.round(u.ms)} ms (its records written in ${Math.round(u.seedMs)} ms), ${u.purchases} purchases after it`);
   }
   // The popup as it opens after the browser has stopped the idle service worker (~30 s without events):
   // the worker's start and the database's open come first. Last, since the worker handle is gone after it.
-  const last = opts.sizes[opts.sizes.length - 1]!;
   if (!opts.quick && last) {
     const cdp = await b.context.newCDPSession(tool);
     await cdp.send('ServiceWorker.enable');
